@@ -1,0 +1,12 @@
+import type {MaestroPlugin} from '../src/api/index.js'
+
+/**
+ * The `maestro:plugins` oclif hook of the CLI's own package: the built-in plugins.
+ * Third-party packages declare the same hook; the kernel discovers both the same way.
+ * Each entry imports its module lazily so a command only pays for what it uses.
+ */
+export const plugins = async (): Promise<MaestroPlugin[]> => {
+  const modules: {default: MaestroPlugin}[] = await Promise.all([
+  ])
+  return modules.map((m) => m.default)
+}

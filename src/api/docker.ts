@@ -1,0 +1,146 @@
+/**
+ * The Docker Engine API as Maestro uses it. Transport plugins implement DockerClient;
+ * the core only sees this interface (no HTTP, no sockets, no SSH in src/).
+ * Field names follow the Engine API (API 1.41) so bodies pass through unchanged.
+ */
+import type {Readable} from 'node:stream'
+
+export interface ContainerSummary {
+  readonly Id: string
+  readonly Names: readonly string[]
+  readonly Image: string
+  readonly ImageID: string
+  readonly State: string
+  readonly Status: string
+  readonly Created: number
+  readonly Labels: Readonly<Record<string, string>>
+  readonly Ports?: readonly {IP?: string; PrivatePort: number; PublicPort?: number; Type: string}[]
+}
+
+export interface ContainerState {
+  readonly Status: string
+  readonly Running: boolean
+  readonly Paused?: boolean
+  readonly Restarting?: boolean
+  readonly ExitCode: number
+  readonly StartedAt: string
+  readonly FinishedAt: string
+  readonly Error?: string
+  readonly Health?: {readonly Status: string}
+}
+
+export interface ContainerInspect {
+  readonly Id: string
+  readonly Name: string
+  readonly Image: string
+  readonly Created: string
+  readonly State: ContainerState
+  readonly Config: CreateContainerBody & {readonly Labels?: Readonly<Record<string, string>>}
+  readonly HostConfig: HostConfig
+  readonly NetworkSettings?: {readonly Ports?: Record<string, {HostIp: string; HostPort: string}[] | null>}
+  readonly Mounts?: readonly {Type: string; Source: string; Destination: string; RW: boolean; Name?: string}[]
+}
+
+export interface ImageInspect {
+  readonly Id: string
+  readonly RepoTags?: readonly string[]
+  readonly RepoDigests?: readonly string[]
+  readonly Config?: {readonly Healthcheck?: {readonly Test?: readonly string[]}}
+}
+
+export interface HostConfig {
+  Binds?: string[]
+  PortBindings?: Record<string, {HostIp: string; HostPort: string}[]>
+  VolumesFrom?: string[]
+  Links?: string[]
+  Privileged?: boolean
+  CapAdd?: string[]
+  CapDrop?: string[]
+  SecurityOpt?: string[]
+  ExtraHosts?: string[]
+  NetworkMode?: string
+  Dns?: string[]
+  RestartPolicy?: {Name: string; MaximumRetryCount: number}
+  Memory?: number
+  MemorySwap?: number
+  CpuShares?: number
+  Ulimits?: {Name: string; Soft: number; Hard: number}[]
+  LogConfig?: {Type: string; Config: Record<string, string>}
+  LxcConf?: {Key: string; Value: string}[]
+  [key: string]: unknown
+}
+
+export interface CreateContainerBody {
+  Image: string
+  Hostname?: string
+  User?: string
+  Env?: string[]
+  Cmd?: string[]
+  WorkingDir?: string
+  Volumes?: Record<string, Record<string, never>>
+  ExposedPorts?: Record<string, Record<string, never>>
+  Labels?: Record<string, string>
+  HostConfig?: HostConfig
+  [key: string]: unknown
+}
+
+export interface RegistryAuth {
+  readonly username?: string
+  readonly password?: string
+  readonly email?: string
+  readonly serveraddress?: string
+  readonly identitytoken?: string
+}
+
+export interface PullProgress {
+  readonly status: string
+  /** 0..100, mean of layer progress, when known. */
+  readonly percent?: number
+}
+
+export interface ExecResult {
+  readonly exitCode: number
+  readonly output: string
+}
+
+export interface LogOptions {
+  readonly follow?: boolean
+  /** Number of lines from the end, or 'all'. */
+  readonly tail?: number | 'all'
+  readonly timestamps?: boolean
+  readonly since?: number
+}
+
+/** Counters every transport keeps, read by `npm run bench` and tests. */
+export interface DockerClientStats {
+  /** Engine API requests made through this client. */
+  requests: number
+  /** Underlying connections opened (TCP sockets or SSH sessions). */
+  connections: number
+}
+
+export interface DockerClient {
+  readonly ship: string
+  /** A human description of how the daemon is reached, e.g. `tcp://10.0.0.1:2375`. */
+  readonly endpoint: string
+  readonly stats: DockerClientStats
+  ping(): Promise<void>
+  version(): Promise<{readonly ApiVersion: string; readonly Version: string}>
+  listContainers(options?: {all?: boolean; filters?: Record<string, string[]>}): Promise<ContainerSummary[]>
+  /** Undefined when no such container exists. */
+  inspectContainer(nameOrId: string): Promise<ContainerInspect | undefined>
+  createContainer(name: string, body: CreateContainerBody): Promise<{readonly Id: string}>
+  startContainer(id: string): Promise<void>
+  stopContainer(id: string, timeoutSeconds: number): Promise<void>
+  killContainer(id: string, signal?: string): Promise<void>
+  removeContainer(id: string, options?: {volumes?: boolean; force?: boolean}): Promise<void>
+  /** Undefined when the image is not present. */
+  inspectImage(ref: string): Promise<ImageInspect | undefined>
+  pullImage(ref: string, auth: RegistryAuth | undefined, onProgress?: (p: PullProgress) => void): Promise<void>
+  exec(id: string, cmd: readonly string[]): Promise<ExecResult>
+  /** Demultiplexed log output as a stream of text chunks (stdout and stderr merged in order). */
+  logs(id: string, options?: LogOptions): Promise<Readable>
+  /** The daemon's event stream, one parsed JSON event per 'data' emission (object mode). */
+  events(filters?: Record<string, string[]>): Promise<Readable>
+  close(): Promise<void>
+}

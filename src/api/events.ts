@@ -1,0 +1,196 @@
+/**
+ * The lifecycle event catalogue (docs/plugins.md). Every event carries one readonly payload.
+ * Play events carry `playId` and `at` (epoch ms). Ordering guarantees:
+ *  - `play:start` precedes every task event of that play; `play:end` follows all of them.
+ *  - Per container: `task:start` < (`task:progress` | `container:*` | `check:*` | `image:pull`)* < exactly one of
+ *    `task:end` (outcome ok) or `task:fail`; a container never started because the play aborted gets `task:skip`.
+ *  - `task:wait` (if any) precedes that container's `task:start`.
+ */
+import type {ConfigIssue, MaestroError} from './errors.js'
+import type {CheckSpec, Environment, LifecycleState} from '../model/types.js'
+
+export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' | 'pull' | 'plan'
+
+/** Outcome words are the upstream status vocabulary (reference §1), so scripts grepping them keep working. */
+export type Outcome =
+  | 'started' | 'up' | 'running' | 'down' | 'stopped' | 'killed' | 'removed' | 'absent' | 'skipped'
+  | 'pulled' | 'up to date' | 'created' | 'recreated' | 'host down' | 'unchanged'
+
+export interface ContainerRef {
+  readonly name: string
+  readonly service: string
+  readonly ship: string
+  readonly image: string
+}
+
+interface PlayScoped {
+  readonly playId: string
+  readonly at: number
+}
+
+export interface PlayStart extends PlayScoped {
+  readonly command: Action
+  readonly containers: readonly ContainerRef[]
+  readonly concurrency: number
+  readonly ordered: boolean
+  readonly direction: 'forward' | 'reverse' | 'none'
+  readonly environment: string
+  readonly user: string
+}
+
+export interface PlayStats {
+  readonly total: number
+  readonly succeeded: number
+  readonly failed: number
+  readonly skipped: number
+  readonly durationMs: number
+  readonly outcomes: Readonly<Record<string, number>>
+}
+
+export interface PlayEnd extends PlayScoped {
+  readonly command: Action
+  readonly containers: readonly ContainerRef[]
+  readonly stats: PlayStats
+  readonly error?: MaestroError
+  readonly interrupted: boolean
+}
+
+export interface TaskStart extends PlayScoped {
+  readonly container: ContainerRef
+  readonly action: Action
+  /** 0-based position of the container in the play's list order. */
+  readonly index: number
+}
+
+export interface TaskWait extends PlayScoped {
+  readonly container: ContainerRef
+  readonly waitingOn: readonly string[]
+}
+
+export interface TaskProgress extends PlayScoped {
+  readonly container: ContainerRef
+  readonly action: Action
+  /** Short present-tense text, e.g. `pulling image (42%)`, `waiting for running checks`. */
+  readonly message: string
+}
+
+export interface TaskEnd extends PlayScoped {
+  readonly container: ContainerRef
+  readonly action: Action
+  readonly outcome: Outcome
+  /** Extra words shown after the outcome, e.g. `for 3m2s` or a drift summary. */
+  readonly detail?: string
+  /** Short container id when one exists. */
+  readonly id?: string
+  readonly durationMs: number
+  /** Arbitrary facts for machine-readable reporters (status uses it for state, drift, ports). */
+  readonly data?: Readonly<Record<string, unknown>>
+}
+
+export interface TaskFail extends PlayScoped {
+  readonly container: ContainerRef
+  readonly action: Action
+  readonly error: MaestroError
+  readonly durationMs: number
+}
+
+export interface TaskSkip extends PlayScoped {
+  readonly container: ContainerRef
+  readonly action: Action
+  readonly reason: 'aborted' | 'interrupted'
+}
+
+export interface ContainerEvent extends PlayScoped {
+  readonly container: ContainerRef
+  readonly id?: string
+}
+
+export interface ImagePull extends PlayScoped {
+  readonly container?: ContainerRef
+  readonly ship: string
+  readonly image: string
+  readonly status: string
+  readonly percent?: number
+}
+
+export interface CheckEvent extends PlayScoped {
+  readonly container: ContainerRef
+  readonly state: LifecycleState
+  readonly check: CheckSpec
+  readonly attempt?: number
+  readonly error?: string
+}
+
+export interface TransportEvent {
+  readonly ship: string
+  readonly kind: string
+  readonly endpoint: string
+  readonly at: number
+}
+
+export interface ConfigLoaded {
+  readonly file: string
+  readonly environment: Environment
+  readonly warnings: readonly ConfigIssue[]
+}
+
+export interface ConfigFailed {
+  readonly file: string
+  readonly error: MaestroError
+}
+
+export interface PluginErrorEvent {
+  readonly plugin: string
+  readonly event: string
+  readonly error: unknown
+}
+
+export interface LogEvent {
+  readonly level: 'debug' | 'info' | 'warn' | 'error'
+  readonly source: string
+  readonly message: string
+}
+
+export interface MaestroEvents {
+  'config:loaded': [e: ConfigLoaded]
+  'config:error': [e: ConfigFailed]
+  'play:start': [e: PlayStart]
+  'play:end': [e: PlayEnd]
+  'task:wait': [e: TaskWait]
+  'task:start': [e: TaskStart]
+  'task:progress': [e: TaskProgress]
+  'task:end': [e: TaskEnd]
+  'task:fail': [e: TaskFail]
+  'task:skip': [e: TaskSkip]
+  'image:pull': [e: ImagePull]
+  'container:create': [e: ContainerEvent]
+  'container:start': [e: ContainerEvent]
+  'container:stop': [e: ContainerEvent]
+  'container:kill': [e: ContainerEvent]
+  'container:remove': [e: ContainerEvent]
+  'check:start': [e: CheckEvent]
+  'check:pass': [e: CheckEvent]
+  'check:fail': [e: CheckEvent]
+  'transport:open': [e: TransportEvent]
+  'transport:close': [e: TransportEvent]
+  'plugin:error': [e: PluginErrorEvent]
+  log: [e: LogEvent]
+}
+
+export type EventName = keyof MaestroEvents
+export type EventPayload<E extends EventName> = MaestroEvents[E][0]
+export type Listener<E extends EventName> = (payload: EventPayload<E>) => void | Promise<void>
+
+/** The subscribe-only view of the bus that plugins receive. */
+export interface EventSource {
+  on<E extends EventName>(event: E, listener: Listener<E>): this
+  once<E extends EventName>(event: E, listener: Listener<E>): this
+  off<E extends EventName>(event: E, listener: Listener<E>): this
+}
+
+export const EVENT_NAMES: readonly EventName[] = [
+  'config:loaded', 'config:error', 'play:start', 'play:end', 'task:wait', 'task:start', 'task:progress',
+  'task:end', 'task:fail', 'task:skip', 'image:pull', 'container:create', 'container:start', 'container:stop',
+  'container:kill', 'container:remove', 'check:start', 'check:pass', 'check:fail', 'transport:open',
+  'transport:close', 'plugin:error', 'log',
+]

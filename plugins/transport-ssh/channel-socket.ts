@@ -1,5 +1,5 @@
 /** Makes an ssh2 channel usable as the socket of an http.ClientRequest. */
-import type {Duplex} from 'node:stream'
+import {Duplex} from 'node:stream'
 
 export type ChannelSocket = Duplex & {
   setTimeout(ms: number, callback?: () => void): ChannelSocket
@@ -9,26 +9,46 @@ export type ChannelSocket = Duplex & {
   unref(): ChannelSocket
   readonly connecting: boolean
   timeout?: number
+  /** Fails whoever uses the socket with `err` now (before any 'close'), then tears it down. */
+  fail(err: Error): void
 }
 
 /**
  * Adds what http expects of a net.Socket: an idle timeout (emits 'timeout' after `ms` without
- * traffic, the way net.Socket does), and no-op Nagle/keepalive/ref switches (the SSH
- * connection carries those).
+ * traffic, as net.Socket does), no-op Nagle/keepalive/ref switches (the SSH connection carries
+ * those), and a destroy(err) that really tears the stream down locally with that error: ssh2's
+ * own destroy() only asks the server to close the channel, which a dead server never answers.
  */
 export function asSocket(channel: Duplex): ChannelSocket {
-  const s = channel as ChannelSocket & {__idle?: NodeJS.Timeout}
+  const s = channel as ChannelSocket
   let ms = 0
+  let idle: NodeJS.Timeout | undefined
+  let closed = false
   const arm = () => {
-    if (s.__idle) clearTimeout(s.__idle)
-    s.__idle = ms > 0 && !s.destroyed ? setTimeout(() => s.emit('timeout'), ms) : undefined
+    if (idle) clearTimeout(idle)
+    idle = ms > 0 && !closed ? setTimeout(() => s.emit('timeout'), ms) : undefined
   }
   const write = s.write.bind(s) as (...a: unknown[]) => boolean
-  ;(s as {write: (...a: unknown[]) => boolean}).write = (...a) => (arm(), write(...a))
-  s.on('data', arm)
-  s.once('close', () => s.__idle && clearTimeout(s.__idle))
+  const emit = s.emit.bind(s) as (event: string | symbol, ...args: unknown[]) => boolean
+  const askClose = s.destroy.bind(s) as () => void
   Object.assign(s, {
     connecting: false,
+    write: (...a: unknown[]) => (arm(), write(...a)),
+    emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'close') {
+        if (closed) return false
+        closed = true
+        if (idle) clearTimeout(idle)
+      }
+      return emit(event, ...args)
+    },
+    destroy(err?: Error) {
+      if (!s.destroyed) {
+        askClose()
+        Duplex.prototype.destroy.call(s, err)
+      }
+      return s
+    },
     setTimeout(t: number, callback?: () => void) {
       ms = t
       s.timeout = t
@@ -36,10 +56,18 @@ export function asSocket(channel: Duplex): ChannelSocket {
       arm()
       return s
     },
+    fail(err: Error) {
+      if (closed || s.destroyed) return
+      emit('error', err)
+      s.destroy()
+    },
     setNoDelay: () => s,
     setKeepAlive: () => s,
     ref: () => s,
     unref: () => s,
   })
+  s.on('data', arm)
+  // an idle socket in the agent's pool has no other 'error' listener
+  s.on('error', () => undefined)
   return s
 }

@@ -1,7 +1,6 @@
 /** An http.Agent whose sockets are channels of one SSH connection (no handshake per request). */
 import {Agent} from 'node:http'
 import type {Duplex} from 'node:stream'
-import {asSocket} from './channel-socket.js'
 import type {SshSession} from './session.js'
 
 type Done = (err: Error | null, socket?: Duplex) => void
@@ -11,7 +10,7 @@ export function createSshAgent(session: SshSession): Agent {
   Object.assign(agent, {
     createConnection(_options: unknown, done: Done): undefined {
       session.openChannel().then(
-        (channel) => done(null, asSocket(channel)),
+        (channel) => done(null, channel),
         (err: Error) => done(err),
       )
       return undefined

@@ -1,9 +1,9 @@
 /** One SSH connection per ship for the whole command; every Docker request is a channel on it. */
 import {homedir} from 'node:os'
-import type {Duplex} from 'node:stream'
 import type {Client, ClientChannel} from 'ssh2'
 import type {Logger} from '../../src/api/index.js'
 import {authMethods} from './auth.js'
+import {asSocket, type ChannelSocket} from './channel-socket.js'
 import {channelError, lostError, requestTimeoutError, sshError} from './errors.js'
 import {createHostKeyGate} from './host-keys.js'
 import type {SshTarget} from './target.js'
@@ -18,7 +18,7 @@ export class SshSession {
   /** SSH connections opened (the figure `stats.connections` reports). */
   connections = 0
   private client?: Promise<Client>
-  private readonly channels = new Set<Duplex>()
+  private readonly channels = new Set<ChannelSocket>()
   private closed = false
 
   constructor(
@@ -27,16 +27,17 @@ export class SshSession {
   ) {}
 
   /** A channel to the remote Docker daemon, within the ship's timeout. */
-  async openChannel(): Promise<Duplex> {
+  async openChannel(): Promise<ChannelSocket> {
     const client = await this.connect()
     const {remote} = this.target
     const channel = await this.bounded<ClientChannel>((done) => {
       if (remote.kind === 'socket') client.openssh_forwardOutStreamLocal(remote.path, done)
       else client.forwardOut('127.0.0.1', 0, remote.host, remote.port, done)
     }, channelError)
-    this.channels.add(channel)
-    channel.once('close', () => this.channels.delete(channel))
-    return channel
+    const socket = asSocket(channel)
+    this.channels.add(socket)
+    socket.once('close', () => this.channels.delete(socket))
+    return socket
   }
 
   /** Ends the connection; in-flight channels fail. Idempotent. */
@@ -79,7 +80,7 @@ export class SshSession {
       client.on('close', () => {
         if (this.client && ready) this.client = undefined
         if (!ready) reject(failure ?? lostError(t))
-        for (const ch of this.channels) ch.destroy(failure ?? lostError(t))
+        for (const ch of this.channels) ch.fail(failure ?? lostError(t))
       })
       client.connect({
         host: t.host,

@@ -16,7 +16,7 @@ export async function sshdPids(netns: string): Promise<number[]> {
     .map(Number)
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sshd'
+        return /^sshd/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))
       } catch {
         return false
       }

@@ -1,5 +1,7 @@
 import {request, type Agent} from 'node:http'
-import {writeFileSync} from 'node:fs'
+import {execFile, spawn} from 'node:child_process'
+import {existsSync, writeFileSync} from 'node:fs'
+import {promisify} from 'node:util'
 import {join} from 'node:path'
 import {expect} from 'chai'
 import {isMaestroError} from '../../../src/api/index.js'
@@ -10,6 +12,7 @@ import {startFakeSshd, type FakeSshd} from '../../helpers/ssh-server.js'
 import {tempDir} from '../../helpers/ssh-lab.js'
 
 const TIMEOUT_MS = 1000
+const run = promisify(execFile)
 
 function get(agent: Agent, path: string, timeout = TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -41,14 +44,14 @@ describe('SshSession over a local ssh2 server', function () {
   const sessions: SshSession[] = []
   const agents: Agent[] = []
 
-  function open(over: Partial<SshTarget> = {}, remote: RemoteDocker = {kind: 'tcp', host: '127.0.0.1', port: 2375}) {
+  function open(over: Partial<SshTarget> = {}, remote: RemoteDocker = {kind: 'tcp', host: '127.0.0.1', port: 2375}, env: Record<string, string> = {}) {
     const knownHosts = join(dir, 'known_hosts')
     const target: SshTarget = {
       ship: 'ship1', alias: '127.0.0.1', host: '127.0.0.1', port: sshd.port, user: 'maestro', identityFiles: [sshd.clientKeyFile],
       explicitKey: true, knownHostsFiles: [knownHosts], knownHostsAppend: knownHosts, remote, timeoutMs: TIMEOUT_MS,
       endpoint: `ssh://maestro@127.0.0.1:${sshd.port}`, ...over,
     }
-    const session = new SshSession(target, {acceptNewHostKeys: false, env: {}})
+    const session = new SshSession(target, {acceptNewHostKeys: false, env})
     const agent = createSshAgent(session)
     sessions.push(session)
     agents.push(agent)
@@ -125,7 +128,7 @@ describe('SshSession over a local ssh2 server', function () {
     const started = Date.now()
     sshd.kill()
     const err = await slow
-    expect(Date.now() - started).to.be.lessThan(500)
+    expect(Date.now() - started).to.be.lessThan(900)
     expect(err.message).to.match(/^ship1 \(127\.0\.0\.1:\d+\): SSH connection (reset by the server|lost)$/)
     expect(await get(agent, '/again')).to.equal('ok /again')
     expect(session.connections).to.equal(2)
@@ -149,6 +152,20 @@ describe('SshSession over a local ssh2 server', function () {
     const err = await failure(get(agent, '/'))
     await other.close()
     expect(err.message).to.equal(`ship1 (127.0.0.1:${sshd.port}): SSH authentication failed for user maestro (key ${other.clientKeyFile} refused)`)
+  })
+
+  it('authenticates through ssh-agent (SSH_AUTH_SOCK) when no key is given', async () => {
+    const sock = join(dir, 'agent.sock')
+    const agentProcess = spawn('ssh-agent', ['-D', '-a', sock], {stdio: 'ignore'})
+    try {
+      for (let i = 0; i < 50 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 50))
+      await run('ssh-add', [sshd.clientKeyFile], {env: {...process.env, SSH_AUTH_SOCK: sock}})
+      const {session, agent} = open({identityFiles: [], explicitKey: false}, undefined, {SSH_AUTH_SOCK: sock})
+      expect(await get(agent, '/via-agent')).to.equal('ok /via-agent')
+      expect(session.connections).to.equal(1)
+    } finally {
+      agentProcess.kill()
+    }
   })
 
   it('refuses an unknown host key before authenticating', async () => {

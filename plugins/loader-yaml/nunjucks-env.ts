@@ -1,6 +1,8 @@
 import type {Environment} from 'nunjucks'
 import {installJinjaSyntax} from './jinja-syntax.js'
+import {installImportErrorPaths} from './jinja-errors.js'
 import {installJinjaRuntime} from './jinja-runtime.js'
+import {installJinjaScoping} from './jinja-scoping.js'
 import {doTag, withTag} from './jinja-tags.js'
 import type {NunjucksModule} from './nunjucks-internals.js'
 import {isPlainObject, pyIntFilter, pyStr} from './python-values.js'
@@ -13,6 +15,8 @@ export function loadNunjucks(): Promise<NunjucksModule> {
     const nj = (m.default ?? m) as unknown as NunjucksModule
     installJinjaSyntax(nj)
     installJinjaRuntime(nj)
+    installJinjaScoping(nj)
+    installImportErrorPaths(nj)
     nj.installJinjaCompat()
     return nj
   })

@@ -23,6 +23,6 @@ export async function renderTemplate(text: string, options: RenderOptions): Prom
       template.render({env: {...options.env}}, (err, res) => (err ? reject(err) : resolve(res ?? '')))
     })
   } catch (e) {
-    throw templateError(e, options.file)
+    throw templateError(e, options.file, text)
   }
 }

@@ -57,6 +57,9 @@ const CASES: readonly [name: string, template: string, env: Record<string, strin
   ["env iteration sorted", "{% for k in env|sort %}{{ k }}={{ env[k] }};{% endfor %}", {B: "2", A: "1"}, "A=1;B=2;"],
   ["dict as list", "{{ {'b': 1, 'a': 2}|list|join }} {{ 'ab'|list|join('-') }}", {}, "ba a-b"],
   ["nested dict literal in a tag", "{% set d = {'a': {'b': 'c'}} %}{{ d.a.b }}{{ {'x': {'y': 1}}.x.y }}", {}, "c1"],
+  ["set inside a for loop does not leak", "{% set n = 0 %}{% for x in [1, 2] %}{% set y = x %}{% endfor %}{{ n }}[{{ y }}]", {}, "0[]"],
+  ["namespace assignment", "{% set ns = namespace(n=0) %}{% for x in [1, 2] %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}", {}, "3"],
+  ["dict() global", "{{ dict(a=1)|length }}", {}, "1"],
 ]
 
 describe('renderTemplate (Jinja2 compatibility)', () => {

@@ -60,6 +60,12 @@ const CASES: readonly [name: string, template: string, env: Record<string, strin
   ["set inside a for loop does not leak", "{% set n = 0 %}{% for x in [1, 2] %}{% set y = x %}{% endfor %}{{ n }}[{{ y }}]", {}, "0[]"],
   ["namespace assignment", "{% set ns = namespace(n=0) %}{% for x in [1, 2] %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}", {}, "3"],
   ["dict() global", "{{ dict(a=1)|length }}", {}, "1"],
+  ["map and unique filters", "{{ [{'n': 'a'}, {'n': 'b'}, {'n': 'a'}]|map(attribute='n')|unique|join(',') }} {{ ['a', 'b']|map('upper')|join }}", {}, "a,b AB"],
+  ["min max count items", "{{ [3, 1, 2]|min }}{{ [3, 1, 2]|max }}{{ [1, 2]|count }} {% for k, v in {'a': 1}|items %}{{ k }}{{ v }}{% endfor %}", {}, "132 a1"],
+  ["format filter", "{{ '%s:%s'|format('h', 80) }}", {}, "h:80"],
+  ["tojson", "{{ {'b': '<a>', 'a': [1, True, None]}|tojson }}", {}, "{\"a\": [1, true, null], \"b\": \"\\u003ca\\u003e\"}"],
+  ["type tests", "{{ 1 is integer }} {{ 1.5 is float }} {{ True is boolean }} {{ [] is sequence }} {{ True is true }} {{ None is none }}", {}, "True True True True True True"],
+  ["bool rendering in strings", "{{ 'x=%s' % True }} {{ [True, False]|join(',') }} {{ True|string }}", {}, "x=True True,False True"],
 ]
 
 describe('renderTemplate (Jinja2 compatibility)', () => {

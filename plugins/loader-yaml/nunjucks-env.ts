@@ -24,9 +24,18 @@ export function loadNunjucks(): Promise<NunjucksModule> {
   return loaded
 }
 
+/** Jinja2 (keep_trailing_newline=False) drops one trailing newline of every template, included ones too. */
+export const stripTrailingNewline = (text: string): string => text.replace(/\r?\n$/, '')
+
 /** An Environment that resolves include/import/from against `baseDir`, with Jinja2's defaults. */
 export function createEnvironment(nj: NunjucksModule, baseDir: string): Environment {
   const loader = new nj.FileSystemLoader(baseDir, {noCache: true})
+  const getSource = loader.getSource.bind(loader)
+  loader.getSource = (name: string) => {
+    const source = getSource(name)
+    if (source) source.src = stripTrailingNewline(source.src)
+    return source
+  }
   const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false})
   env.addExtension('with', withTag)
   env.addExtension('do', doTag)

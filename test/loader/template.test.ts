@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {hasTemplateSyntax, renderTemplate} from '../../plugins/loader-yaml/template.js'
 import {MaestroError} from '../../src/api/index.js'
+import {TEMPLATES} from './fixtures.js'
 
 const render = (text: string, env: Record<string, string> = {}, baseDir = '/t') => renderTemplate(text, {file: '/t/maestro.yaml', baseDir, env})
 
@@ -24,6 +25,29 @@ describe('renderTemplate', () => {
     })
     it('lets plain YAML, including flow mappings, skip templating', () => {
       expect(['a: {b: 1}', 'a: "{x}"', 'x: 1'].map(hasTemplateSyntax)).to.deep.equal([false, false, false])
+    })
+  })
+
+  // Expected outputs produced by Jinja2 3.1 with a FileSystemLoader on test/fixtures/templates.
+  describe('include and import (as Jinja2)', () => {
+    const fixture = (text: string, env: Record<string, string> = {}) => render(text, env, TEMPLATES)
+    it('drops the trailing newline of an included file, as Jinja2 does', async () => {
+      expect(await fixture("image: {% include 'image.txt' %}:latest\nnext: 1\n")).to.equal('image: nginx:latest\nnext: 1')
+    })
+    it('lets an included file see with-variables', async () => {
+      expect(await fixture("{% with v = 1, x = 2 %}{% include 'part.j2' %}{% endwith %}")).to.equal('v=1 x=2')
+    })
+    it('lets an included file see loop and loop-body variables', async () => {
+      expect(await fixture("{% for x in [7] %}{% set v = 3 %}{% include 'part.j2' %}{% endfor %}")).to.equal('v=3 x=7')
+    })
+    it('imports macros and variables without the context', async () => {
+      expect(await fixture("{% import 'context.j2' as m %}{{ m.show(1) }}{{ m.top }}", {WHO: 'w'})).to.equal('[1|False]5')
+    })
+    it('imports with context on request', async () => {
+      expect(await fixture("{% import 'context.j2' as m with context %}{{ m.show(1) }}", {WHO: 'w'})).to.equal('[1|True]')
+    })
+    it('imports single macros with from', async () => {
+      expect(await fixture("{% from 'context.j2' import show %}{{ show(2) }}")).to.equal('[2|False]')
     })
   })
 

@@ -1,16 +1,16 @@
-/** Levenshtein distance between two strings (insert, delete, substitute all cost 1). */
+/** Edit distance (Levenshtein plus adjacent transpositions, all cost 1): `tpc` is 1 away from `tcp`. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0
-  let prev = Array.from({length: b.length + 1}, (_, i) => i)
+  const d: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+  for (let j = 0; j <= b.length; j++) d[0][j] = j
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
     }
-    prev = cur
   }
-  return prev[b.length]
+  return d[a.length][b.length]
 }
 
 /** The closest candidate within a distance proportional to the word's length, if any. */

@@ -24,7 +24,7 @@ export class IssueCollector {
   locate(path: Path, which: 'key' | 'value' = 'value'): SourceLoc {
     for (let n = path.length; n > 0; n--) {
       const sub = path.slice(0, n)
-      const loc = n === path.length ? this.doc.locate(sub, which) : (this.doc.locate(sub, 'key') ?? this.doc.locate(sub, 'value'))
+      const loc = n === path.length ? this.doc.locate(sub, which) : (this.doc.locate(sub, 'value') ?? this.doc.locate(sub, 'key'))
       if (loc) return loc
     }
     return this.doc.locate([], 'value') ?? {file: this.doc.file, line: 1, column: 1}

@@ -16,7 +16,10 @@ export const DEFAULT_TIMEOUT = 5
 
 function apiVersion(s: Scope, v: unknown): string {
   if (v === undefined || v === null) return DEFAULT_API_VERSION
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    const written = s.sink.rawScalar(s.at('api_version'))
+    return written !== undefined && Number(written) === v ? written : String(v)
+  }
   if (typeof v === 'string' && (v === 'auto' || /^\d+\.\d+$/.test(v))) return v
   s.error(['api_version'], `api_version must be 'auto' or a version such as 1.41, got ${JSON.stringify(v)}`)
   return DEFAULT_API_VERSION

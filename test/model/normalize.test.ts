@@ -26,6 +26,11 @@ describe('normalizeEnvironment (top level and ships)', () => {
     expect(env.ships.tunnel.sshTunnel).to.deep.equal({user: 'ops', key: '~/.ssh/id', port: 22})
   })
 
+  it('keeps a float api_version as written (1.40 stays 1.40, not 1.4)', () => {
+    const env = envFrom('name: e\nship_defaults: {api_version: 1.40}\nships:\n  a: {ip: h}\n  b: {ip: h, api_version: 1.24}\nservices: {}\n')
+    expect([env.ships.a.apiVersion, env.ships.b.apiVersion]).to.deep.equal(['1.40', '1.24'])
+  })
+
   it('uses the TLS port when tls is on and no port is given', () => {
     expect(envFrom('name: e\nships: {s: {ip: h, tls: true}}\nservices: {}\n').ships.s.dockerPort).to.equal(2376)
   })

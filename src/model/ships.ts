@@ -92,7 +92,7 @@ export function normalizeShips(sink: IssueCollector, data: RawMap): Record<strin
   const defaultsScope = sink.scope(['ship_defaults'], 'ship_defaults')
   const defaultsRaw = {...readMap(top, ['ship_defaults'], data.ship_defaults)}
   for (const k of ['ip', 'endpoint']) {
-    if (k in defaultsRaw) defaultsScope.warn([k], `'${k}' cannot be set in ship_defaults (ignored)`)
+    if (k in defaultsRaw) defaultsScope.warn([k], `'${k}' cannot be set here, only per ship (ignored)`)
     delete defaultsRaw[k]
   }
   if (data.ships === undefined || data.ships === null) {

@@ -6,7 +6,7 @@ const MALFORMED: Array<[string, string, RegExp]> = [
   ['ships as a list', 'name: e\nships: [a, b]\nservices: {}\n', /'ships' must be a mapping/],
   ['services as a string', 'name: e\nships: {s: {ip: h}}\nservices: web\n', /'services' must be a mapping/],
   ['instances as a list', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, instances: [a]}}\n', /'instances' must be a mapping/],
-  ['an instance as a string', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, instances: {w: s}}}\n', /services.web.instances.w: value must be a mapping/],
+  ['an instance as a string', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, instances: {w: s}}}\n', /services.web.instances.w: instance w must be a mapping/],
   ['ports as a list', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, instances: {w: {ship: s, ports: [80]}}}}\n', /'ports' must be a mapping/],
   ['env as a list', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, env: [A=1], instances: {w: {ship: s}}}}\n', /'env' must be a mapping/],
   ['lifecycle as a list', 'name: e\nships: {s: {ip: h}}\nservices: {web: {image: i, instances: {w: {ship: s, lifecycle: [x]}}}}\n', /'lifecycle' must be a mapping/],

@@ -38,7 +38,8 @@ export function createEnvironment(nj: NunjucksModule, baseDir: string): Environm
     if (source) source.src = stripTrailingNewline(source.src)
     return source
   }
-  const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false})
+  // dev: errors keep nunjucks' TemplateError (with lineno/colno) instead of a copy of its message.
+  const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false, dev: true})
   env.addExtension('with', withTag)
   env.addExtension('do', doTag)
   env.addFilter('maestro_discard', () => '')

@@ -12,6 +12,8 @@ export interface SessionOptions {
   readonly acceptNewHostKeys: boolean
   readonly env: Readonly<Record<string, string | undefined>>
   readonly log?: Logger
+  /** Called each time an SSH connection is opened (feeds `stats.connections`). */
+  readonly onConnect?: () => void
 }
 
 export class SshSession {
@@ -68,6 +70,7 @@ export class SshSession {
     const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
     const client = new ssh2.Client()
     this.connections += 1
+    this.options.onConnect?.()
     this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}`)
     return new Promise<Client>((resolve, reject) => {
       let ready = false

@@ -1,6 +1,7 @@
 /** SSH-specific handles on the test lab: sshd processes of a ship, temp homes, known_hosts lines. */
 import {execFile} from 'node:child_process'
 import {mkdtempSync, readFileSync} from 'node:fs'
+import {connect} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -34,6 +35,28 @@ export async function signalSshd(netns: string, signal: NodeJS.Signals): Promise
     }
   }
   return pids.length
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+const reachable = (ip: string, port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const s = connect({host: ip, port, timeout: 500}, () => (s.destroy(), resolve(true)))
+    s.on('error', () => resolve(false))
+    s.on('timeout', () => (s.destroy(), resolve(false)))
+  })
+
+/**
+ * Brings a ship's sshd back after a test killed or stopped it: resumes stopped ones, waits until
+ * killed ones are reaped (lab.sh sees a zombie's pid as alive), then runs `lab.sh up`.
+ */
+export async function restoreSshd(labScript: string, labId: number, ship: {readonly ip: string; readonly netns: string; readonly sshPort: number}): Promise<void> {
+  await signalSshd(ship.netns, 'SIGCONT')
+  for (let i = 0; i < 20 && !(await reachable(ship.ip, ship.sshPort)); i++) {
+    await run('bash', [labScript, 'up', '1'], {env: {...process.env, LAB_ID: String(labId)}})
+    await sleep(200)
+  }
+  if (!(await reachable(ship.ip, ship.sshPort))) throw new Error(`sshd on ${ship.ip} did not come back`)
 }
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `maestro-${prefix}-`))

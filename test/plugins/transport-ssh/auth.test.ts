@@ -5,6 +5,7 @@ import ssh2 from 'ssh2'
 import {authMethods} from '../../../plugins/transport-ssh/auth.js'
 import type {SshTarget} from '../../../plugins/transport-ssh/target.js'
 import {tempDir} from '../../helpers/ssh-lab.js'
+import {freshKeyPair} from '../../helpers/ssh-server.js'
 
 const parseKey = ssh2.utils.parseKey as (data: Buffer, passphrase?: string) => ssh2.ParsedKey | Error
 
@@ -23,8 +24,8 @@ describe('authMethods', () => {
     dir = tempDir('auth')
     plain = join(dir, 'plain')
     locked = join(dir, 'locked')
-    writeFileSync(plain, ssh2.utils.generateKeyPairSync('ed25519').private)
-    writeFileSync(locked, ssh2.utils.generateKeyPairSync('ed25519', {passphrase: 'sesame', cipher: 'aes256-ctr', rounds: 2}).private)
+    writeFileSync(plain, freshKeyPair().private)
+    writeFileSync(locked, freshKeyPair({passphrase: 'sesame', cipher: 'aes256-ctr', rounds: 2}).private)
   })
 
   it('offers only the key written in the YAML, even with an agent', () => {
@@ -52,7 +53,7 @@ describe('authMethods', () => {
   it('falls back to ~/.ssh/id_* without agent or IdentityFile, and explains when there is nothing', () => {
     expect(() => authMethods(target([], false), {}, dir, parseKey)).to.throw(/no SSH key: set ssh_tunnel.key .* or run ssh-agent/)
     mkdirSync(join(dir, '.ssh'))
-    writeFileSync(join(dir, '.ssh', 'id_ed25519'), ssh2.utils.generateKeyPairSync('ed25519').private)
+    writeFileSync(join(dir, '.ssh', 'id_ed25519'), freshKeyPair().private)
     expect(authMethods(target([], false), {}, dir, parseKey).map((m) => m.type)).to.deep.equal(['publickey'])
   })
 })

@@ -1,7 +1,7 @@
 /** Authentication methods for ssh2's authHandler: key files (passphrase from the env), then ssh-agent. */
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {AuthenticationType, ParsedKey} from 'ssh2'
+import type {ParsedKey} from 'ssh2'
 import {MaestroError} from '../../src/api/index.js'
 import type {SshTarget} from './target.js'
 
@@ -48,4 +48,3 @@ export function authMethods(target: SshTarget, env: Readonly<Record<string, stri
   return methods
 }
 
-export type {AuthenticationType}

@@ -49,14 +49,16 @@ export function expandHome(path: string, home: string): string {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined)
 
 /**
- * The remote daemon: `docker_socket` when set; otherwise the ssh:// form reaches the socket
- * (/var/run/docker.sock) unless `docker_port` is written on the ship, and the ssh_tunnel form
- * reaches 127.0.0.1:docker_port on the remote side, as upstream's `ssh -L` did.
+ * The remote daemon: `docker_socket` when set; the ssh_tunnel form reaches 127.0.0.1:docker_port
+ * on the remote side, as upstream's `ssh -L` did; the ssh:// form reaches /var/run/docker.sock,
+ * or 127.0.0.1:docker_port when docker_port is set to something other than its default (2375,
+ * 2376 with tls). The model does not record whether a key was written, and a `docker_port:
+ * 2375` in ship_defaults must not move every ssh:// ship off its socket.
  */
 export function remoteDocker(ship: Ship): RemoteDocker {
   const socket = str(ship.extra.docker_socket)
   if (socket) return {kind: 'socket', path: socket.replace(/^unix:\/\//, '')}
-  const explicitPort = ship.extra.docker_port !== undefined || ship.dockerPort !== (ship.tls ? 2376 : 2375)
+  const explicitPort = ship.dockerPort !== (ship.tls ? 2376 : 2375)
   if (ship.sshTunnel === undefined && isSshUrl(ship.endpoint) && !explicitPort) return {kind: 'socket', path: DEFAULT_DOCKER_SOCKET}
   return {kind: 'tcp', host: '127.0.0.1', port: ship.dockerPort}
 }

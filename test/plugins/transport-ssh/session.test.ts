@@ -176,6 +176,38 @@ describe('SshSession over a local ssh2 server', function () {
     expect(sshd.channels()).to.equal(0)
   })
 
+  it('lets the process exit by itself once closed (no timers or sockets left behind)', async () => {
+    const url = (rel: string) => new URL(rel, import.meta.url).href
+    const script = `
+      import {request} from 'node:http'
+      import {SshSession} from '${url('../../../plugins/transport-ssh/session.js')}'
+      import {createSshAgent} from '${url('../../../plugins/transport-ssh/http-agent.js')}'
+      const target = JSON.parse(process.env.TARGET)
+      const session = new SshSession(target, {acceptNewHostKeys: false, env: {}})
+      const agent = createSshAgent(session)
+      await new Promise((resolve, reject) => request({host: 'docker', path: '/child', agent}, (res) => res.resume().on('end', resolve)).on('error', reject).end())
+      agent.destroy()
+      await session.close()
+      console.log('closed', Date.now())`
+    const knownHosts = join(dir, 'known_hosts')
+    const target = {
+      ship: 'ship1', alias: 'x', host: '127.0.0.1', port: sshd.port, user: 'maestro', identityFiles: [sshd.clientKeyFile], explicitKey: true,
+      knownHostsFiles: [knownHosts], knownHostsAppend: knownHosts, remote: {kind: 'tcp', host: '127.0.0.1', port: 2375}, timeoutMs: 5000, endpoint: 'x',
+    }
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {env: {...process.env, TARGET: JSON.stringify(target)}})
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    const code = await new Promise<number | null>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 8000)
+      child.on('exit', (c) => (clearTimeout(kill), resolve(c)))
+    })
+    const exitedAt = Date.now()
+    expect(code, out).to.equal(0)
+    const closedAt = Number(/closed (\d+)/.exec(out)?.[1])
+    expect(exitedAt - closedAt).to.be.lessThan(1000)
+    expect(sshd.httpRequests()).to.equal(1)
+  })
+
   it('closes cleanly and refuses new requests afterwards', async () => {
     const {session, agent} = open()
     await get(agent, '/warm')

@@ -74,9 +74,10 @@ describe('remoteDocker', () => {
     expect(remoteDocker(ship({sshTunnel: {user: 'u', key: 'k', port: 22}, extra: {docker_socket: '/run/d.sock'}}))).to.deep.equal({kind: 'socket', path: '/run/d.sock'})
   })
 
-  it('uses the remote loopback port for ssh:// ships that write docker_port', () => {
+  it('uses the remote loopback port for ssh:// ships whose docker_port is not the default', () => {
     expect(remoteDocker(ship({endpoint: 'ssh://h', dockerPort: 2380}))).to.deep.equal({kind: 'tcp', host: '127.0.0.1', port: 2380})
-    expect(remoteDocker(ship({endpoint: 'ssh://h', extra: {docker_port: 2375}}))).to.deep.equal({kind: 'tcp', host: '127.0.0.1', port: 2375})
+    expect(remoteDocker(ship({endpoint: 'ssh://h', dockerPort: 2375}))).to.deep.equal({kind: 'socket', path: '/var/run/docker.sock'})
+    expect(remoteDocker(ship({endpoint: 'ssh://h', tls: true, dockerPort: 2375}))).to.deep.equal({kind: 'tcp', host: '127.0.0.1', port: 2375})
   })
 })
 

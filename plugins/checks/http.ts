@@ -5,6 +5,8 @@ import {httpRequest} from '../shared/http-request.js'
 import {checkFailed, DEFAULT_TIMING, nonNegativeNumber, num, oneOf, validateKeys, type CheckTiming} from './common.js'
 import {parseRequestsOptions, validateRequestsOptions} from './requests-options.js'
 
+/** Without requests_options.timeout a request may run past the deadline by this much at most. */
+const MIN_REQUEST_MS = 1000
 const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options']
 
 /**
@@ -40,7 +42,7 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
         try {
           const res = await httpRequest({
             url, method: String(spec.method ?? 'get'), headers: options.headers, verify: options.verify, followRedirects: options.allowRedirects,
-            timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining), signal: context.signal,
+            timeoutMs: options.timeoutMs ?? Math.max(remaining, MIN_REQUEST_MS), signal: context.signal,
           })
           if (regex ? regex.test(res.body) : res.status === 200) return
           last = regex ? `HTTP ${res.status}, body does not match /${regex.source}/` : `HTTP ${res.status}`

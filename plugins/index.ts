@@ -7,6 +7,8 @@ import type {MaestroPlugin} from '../src/api/index.js'
  */
 export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
+    import('./loader-yaml/index.js'),
+    import('./transport-docker/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
   ])

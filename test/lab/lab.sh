@@ -223,11 +223,12 @@ ship_down() {
 }
 
 cmd_down() {
-  local i ns
-  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do
-    ship_down "${ns##*-ship}"
-  done
-  for d in "$LAB"/ship*; do [ -d "$d" ] && ship_down "${d##*ship}"; done
+  local ships=() ns d p
+  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do ships+=("${ns##*-ship}"); done
+  for d in "$LAB"/ship*; do [ -d "$d" ] && ships+=("${d##*ship}"); done
+  local pids=()
+  for i in $(printf '%s\n' "${ships[@]}" | sort -u); do ship_down "$i" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || true; done
   { findmnt -rn -o TARGET | grep -E "^($LAB|$DATA)(/|$)" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   find /sys/fs/cgroup -depth -type d -name "mlab$ID-ship*" -exec rmdir {} + 2>/dev/null || true
   iptables -D FORWARD -i "$BR" -o "$BR" -j ACCEPT 2>/dev/null || true

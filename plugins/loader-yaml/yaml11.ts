@@ -1,0 +1,78 @@
+import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode} from 'yaml'
+import {MaestroError} from '../../src/api/index.js'
+import {jsKey} from './yaml-keys.js'
+import {pyYamlTags} from './yaml11-tags.js'
+
+export interface ParsedYaml {
+  readonly document: Document.Parsed
+  readonly lineCounter: LineCounter
+  /** Every alias node and the node it refers to. */
+  readonly aliases: ReadonlyMap<Alias, Node>
+  readonly data: unknown
+}
+
+/** The key written at `offset`, e.g. `name` or `"80"`. */
+const keyAt = (text: string, offset: number): string =>
+  /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:,{}[\]\n]*[^\s:,{}[\]])/.exec(text.slice(offset))?.[0] ?? ''
+
+const sameKey = (a: ParsedNode, b: ParsedNode): boolean => a === b || (jsKey(a) !== undefined && jsKey(a) === jsKey(b))
+
+/**
+ * Parses one YAML document with PyYAML 1.1 semantics (see yaml11-tags.ts) and merge keys. Rejected, as
+ * MaestroNG's loader rejects them: duplicate keys (also keys that collide as JS property names, like `80`
+ * and `"80"`), collection keys (PyYAML: unhashable key), unknown tags, undefined aliases, and syntax errors.
+ * Every error → MAESTRO_CONFIG_YAML `file:line:col: message`.
+ */
+export function parseYaml11(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {
+    version: '1.1',
+    schema: 'yaml-1.1',
+    customTags: pyYamlTags,
+    merge: true,
+    uniqueKeys: sameKey,
+    prettyErrors: false,
+    logLevel: 'error',
+    lineCounter,
+  })
+  const fail = (offset: number, message: string): never => {
+    const {line, col} = lineCounter.linePos(offset)
+    throw new MaestroError('MAESTRO_CONFIG_YAML', `${file}:${line}:${col}: ${message}`, {loc: {file, line, column: col}})
+  }
+  const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+  const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED')
+  if (problem?.code === 'DUPLICATE_KEY') fail(problem.pos[0], `duplicate key ${keyAt(text, problem.pos[0])}`)
+  if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
+  if (problem) fail(problem.pos[0], firstLine(problem.message))
+  const aliases = checkNodes(document.contents, fail)
+  return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
+}
+
+/**
+ * One pass in document order: resolves every alias to the latest preceding anchor (yaml's
+ * Alias.resolve() rescans the whole document each time) and rejects collection keys, also through aliases.
+ */
+function checkNodes(root: unknown, fail: (offset: number, message: string) => never): Map<Alias, Node> {
+  const anchors = new Map<string, Node>()
+  const aliases = new Map<Alias, Node>()
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source)
+      if (!target) fail(node.range?.[0] ?? 0, `undefined alias *${node.source}`)
+      else aliases.set(node, target)
+      return
+    }
+    if (!isNode(node)) return
+    if (node.anchor) anchors.set(node.anchor, node)
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        walk(pair.key)
+        const key = isAlias(pair.key) ? aliases.get(pair.key) : pair.key
+        if (isCollection(key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
+        walk(pair.value)
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item)
+  }
+  walk(root)
+  return aliases
+}

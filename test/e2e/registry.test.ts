@@ -42,6 +42,10 @@ describe('registry pulls with login @e2e', function () {
     pusher = lab.ships[0] as LabShip
     puller = lab.ships[1] as LabShip
     registry = `${lab.gateway}:5000`
+    const trusted = await dockerCli(puller, ['info', '--format', '{{json .RegistryConfig.InsecureRegistryCIDRs}}'])
+    if (!trusted.includes(lab.subnet)) {
+      throw new Error(`lab ${lab.id} was started without --insecure-registry ${lab.subnet} (an older lab.sh): take it down with LAB_ID=${lab.id} test/lab/lab.sh down`)
+    }
     await registrySh('down')
     await registrySh('up', USER, PASSWORD, '5000')
     config = mkdtempSync(join(tmpdir(), 'maestro-docker-config-'))

@@ -61,6 +61,7 @@ describe('registry pulls with login @e2e', function () {
 
   after(async () => {
     await docker?.close()
+    if (registry) for (const ship of [pusher, puller]) await dockerCli(ship, ['rmi', '-f', image()]).catch(() => '')
     if (config) rmSync(config, {recursive: true, force: true})
     if (lab) await registrySh('down')
   })

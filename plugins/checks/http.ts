@@ -31,7 +31,7 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
     ],
     async run(spec: CheckSpec, context: CheckContext): Promise<void> {
       const url = httpCheckUrl(spec, context)
-      const regex = typeof spec.match_regex === 'string' ? new RegExp(spec.match_regex, 's') : undefined
+      const regex = typeof spec.match_regex === 'string' ? pythonRegex(spec.match_regex) : undefined
       const options = parseRequestsOptions(spec.requests_options, (p) => readFileSync(p, 'utf8'))
       const deadline = Date.now() + num(spec, 'max_wait', 300) * 1000
       let last = 'no attempt made'
@@ -61,11 +61,16 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
 const regexRule = (v: unknown): string | undefined => {
   if (typeof v !== 'string') return 'must be a regular expression string'
   try {
-    new RegExp(v, 's')
+    pythonRegex(v)
     return undefined
   } catch (e) {
     return `is not a valid regular expression: ${(e as Error).message}`
   }
+}
+
+/** A Python `re` pattern as a JS RegExp with DOTALL: named groups `(?P<n>…)`/`(?P=n)` are translated. */
+export function pythonRegex(pattern: string): RegExp {
+  return new RegExp(pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), 's')
 }
 
 /** `scheme://host:port/path`, with a named port resolved to its external port on the ship. */

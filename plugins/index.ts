@@ -10,6 +10,8 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
     import('./loader-yaml/index.js'),
     import('./transport-ssh/index.js'),
     import('./transport-docker/index.js'),
+    import('./checks/index.js'),
+    import('./notifiers/index.js'),
   ])
   return modules.map((m) => m.default)
 }

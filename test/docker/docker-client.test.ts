@@ -1,4 +1,6 @@
 import {expect} from 'chai'
+import {Agent} from 'node:http'
+import {connect} from 'node:net'
 import type {Readable} from 'node:stream'
 import {isMaestroError, type DockerClient, type MaestroError} from '../../src/api/index.js'
 import {createDockerClient} from '../../plugins/docker-client/index.js'
@@ -165,5 +167,27 @@ describe('docker client @e2e', () => {
     } finally {
       await fresh.close()
     }
+  })
+
+  it('sends every request through a caller-supplied agent (as the SSH transport does)', async () => {
+    const agent = new Agent({keepAlive: true})
+    let opened = 0
+    agent.createConnection = () => {
+      opened++
+      return connect(lab.ships[0]!.socket)
+    }
+    let closed = 0
+    const ship = labShip(lab, 1, {endpoint: 'tunnel'})
+    const client = createDockerClient(ship, {endpoint: 'custom', host: 'docker', port: 80, agent}, {countConnections: false, onClose: () => void closed++})
+    await client.ping()
+    await client.listContainers()
+    const logsTarget = await client.createContainer(name, {Image: lab.image, Cmd: ['echo', 'via agent']})
+    await client.startContainer(logsTarget.Id)
+    await client.removeContainer(name, {force: true})
+    expect(opened).to.be.at.least(1)
+    expect(client.stats).to.deep.equal({requests: 5, connections: 0})
+    await client.close()
+    expect(closed).to.equal(1)
+    agent.destroy()
   })
 })

@@ -6,6 +6,8 @@ import {isMaestroError, type DockerClient, type MaestroError} from '../../src/ap
 import {createDockerClient} from '../../plugins/docker-client/index.js'
 import {useLab, type Lab} from '../helpers/lab.js'
 import {labShip} from '../helpers/lab-ship.js'
+import {startLabRegistry} from '../helpers/lab-registry.js'
+import type {PullProgress} from '../../src/api/index.js'
 
 const caught = async (p: Promise<unknown>): Promise<MaestroError> => {
   try {
@@ -189,5 +191,26 @@ describe('docker client @e2e', () => {
     await client.close()
     expect(closed).to.equal(1)
     agent.destroy()
+  })
+
+  it('pulls an image from a registry, reporting the mean layer progress', async function () {
+    this.timeout(60_000)
+    const registry = await startLabRegistry(lab)
+    const ref = `${registry.address}/lab/pulled:1`
+    try {
+      await registry.push(1, 'lab/pulled:1')
+      await docker.removeContainer(name, {force: true})
+      expect(await docker.inspectImage(ref)).to.equal(undefined)
+      const progress: PullProgress[] = []
+      await docker.pullImage(ref, undefined, (p) => progress.push(p))
+      expect((await docker.inspectImage(ref))?.RepoTags).to.include(ref)
+      expect(progress.length).to.be.greaterThan(0)
+      expect(progress.at(-1)?.percent).to.equal(100)
+      expect(progress.map((p) => p.status)).to.include('Pull complete')
+      await docker.pullImage(ref, undefined) // present: the daemon only checks the digest
+    } finally {
+      await registry.removeImage(2, ref)
+      await registry.stop()
+    }
   })
 })

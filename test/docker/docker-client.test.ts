@@ -44,6 +44,11 @@ describe('docker client @e2e', () => {
     await docker.removeContainer(`${name}-tty`, {force: true})
   })
 
+  afterEach(async () => {
+    await docker.removeContainer(name, {force: true})
+    await docker.removeContainer(`${name}-tty`, {force: true})
+  })
+
   after(async () => {
     await docker.removeContainer(name, {force: true})
     await docker.removeContainer(`${name}-tty`, {force: true})
@@ -102,7 +107,7 @@ describe('docker client @e2e', () => {
   it('runs a command with exec and returns its exit code and merged output', async () => {
     await docker.createContainer(name, {Image: lab.image, Cmd: ['sleep', '300']})
     await docker.startContainer(name)
-    const result = await docker.exec(name, ['sh', '-c', 'echo hello; echo oops >&2; exit 3'])
+    const result = await docker.exec(name, ['sh', '-c', 'echo hello; sleep 0.2; echo oops >&2; exit 3'])
     expect(result).to.deep.equal({exitCode: 3, output: 'hello\noops\n'})
     expect(await docker.exec(name, ['true'])).to.deep.equal({exitCode: 0, output: ''})
     await docker.killContainer(name)

@@ -12,7 +12,7 @@ const run = promisify(execFile)
 export interface LabRegistry {
   /** `10.231.<id>.1:<port>` */
   readonly address: string
-  /** Pushes the lab image from ship `index` as `<address>/<repo>`. */
+  /** Pushes the lab image plus a fresh unique layer from ship `index` as `<address>/<repo>`. */
   push(index: number, repo: string): Promise<string>
   /** Removes `ref` from ship `index` (ignoring absence). */
   removeImage(index: number, ref: string): Promise<void>
@@ -48,7 +48,10 @@ export async function startLabRegistry(lab: Lab): Promise<LabRegistry> {
     async push(index, repo) {
       const socket = `unix://${lab.ships[index - 1]!.socket}`
       const ref = `${address}/${repo}`
-      await run('docker', ['-H', socket, 'tag', lab.image, ref])
+      const builder = `registry-push-${process.pid}-${Date.now()}`
+      await run('docker', ['-H', socket, 'run', '--name', builder, lab.image, 'sh', '-c', `echo ${builder} >/stamp`])
+      await run('docker', ['-H', socket, 'commit', builder, ref])
+      await run('docker', ['-H', socket, 'rm', builder])
       await run('docker', ['-H', socket, 'push', ref])
       await run('docker', ['-H', socket, 'rmi', ref])
       return ref

@@ -283,5 +283,5 @@ case "${1:-}" in
   down) lock; cmd_down; rm -f "/run/mlab$ID.lock" ;;
   env) cmd_env ;;
   status) cmd_status ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

@@ -9,6 +9,8 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./loader-yaml/index.js'),
     import('./transport-docker/index.js'),
+    import('./checks/index.js'),
+    import('./notifiers/index.js'),
   ])
   return modules.map((m) => m.default)
 }

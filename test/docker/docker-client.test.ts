@@ -154,6 +154,20 @@ describe('docker client @e2e', () => {
     expect(e.message).to.match(/^ship2: pull of 127\.0\.0\.1:5999\/lab\/absent:1 failed: .*connection refused/)
   })
 
+  it('lets a pull outlast the ship timeout while the daemon waits for a silent registry', async function () {
+    this.timeout(60_000)
+    const quick = createDockerClient(labShip(lab, 2, {timeout: 1}), {endpoint: 'tcp', host: lab.ships[1]!.ip, port: 2375})
+    try {
+      const started = Date.now()
+      const e = await caught(quick.pullImage(`${lab.unusedIp}:5000/lab/absent:1`, undefined))
+      expect(Date.now() - started).to.be.above(1000)
+      expect(e.code).to.equal('MAESTRO_DOCKER')
+      expect(e.message).to.match(/^ship2: pull of 10\.231\.\d\.99:5000\/lab\/absent:1 failed: /)
+    } finally {
+      await quick.close()
+    }
+  })
+
   it('reports daemon errors with the ship name and the daemon message', async () => {
     const e = await caught(docker.startContainer('no-such-container-here'))
     expect(e.code).to.equal('MAESTRO_DOCKER')

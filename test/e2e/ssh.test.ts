@@ -120,6 +120,15 @@ describe('@e2e transport-ssh on the lab', function () {
     expect(docker.stats.connections).to.equal(1)
   })
 
+  it('follows an ~/.ssh/config alias (HostName, User, Port, IdentityFile)', async () => {
+    const home = makeHome(lab, true)
+    writeFileSync(join(home.dir, '.ssh', 'config'), `Host dockerhost\n  HostName ${ship.ip}\n  User root\n  Port 22\n  IdentityFile ${lab.sshKey}\n`)
+    const docker = open(sshShip(ship, {endpoint: 'ssh://dockerhost'}), context(home))
+    expect(docker.endpoint).to.include(`ssh://root@${ship.ip}:22`)
+    await docker.ping()
+    expect(docker.stats.connections).to.equal(1)
+  })
+
   it('shares the one connection between a follow stream and many concurrent requests', async () => {
     const docker = open(sshShip(ship), context(makeHome(lab, true)))
     const c = name('stream')

@@ -8,6 +8,9 @@ import type {MaestroPlugin} from '../src/api/index.js'
 export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./loader-yaml/index.js'),
+    import('./reporter-json/index.js'),
+    import('./reporter-junit/index.js'),
+    import('./reporter-github/index.js'),
   ])
   return modules.map((m) => m.default)
 }

@@ -7,6 +7,8 @@ import {isMap, readMap, readString, type RawMap} from './read.js'
 import {normalizeShips} from './ships.js'
 import {normalizeServices} from './services.js'
 import {checkReferences} from './references.js'
+import {knownKeys} from './schema/shapes.js'
+import {TOP} from './schema/keys.js'
 import {normalizeAudit, normalizePluginOptions, normalizeRegistries} from './registries.js'
 
 export interface NormalizeOptions {
@@ -24,7 +26,7 @@ export interface NormalizeResult {
   readonly issues: ConfigIssue[]
 }
 
-const TOP_KEYS: ReadonlySet<string> = new Set(['__maestro', 'name', 'registries', 'ship_defaults', 'ships', 'ship_provider', 'services', 'audit', 'plugins'])
+const TOP_KEYS: ReadonlySet<string> = knownKeys(TOP)
 
 /** File order (stable for issues on the same node). */
 const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>

@@ -1,0 +1,23 @@
+import {expect} from 'chai'
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {computeContainerEnv, toDockerEnv} from '../../src/env/compute.js'
+import type {Environment} from '../../src/model/types.js'
+import {zkKafkaModel} from './zk-kafka-model.js'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const golden = (name: string): string[] => readFileSync(`${root}test/fixtures/env/${name}.env`, 'utf8').split('\n').filter((l) => l !== '')
+
+function checkGolden(load: () => Environment | Promise<Environment>): void {
+  for (const name of ['kafka-2', 'zk-node-2', 'envtest']) {
+    it(`gives ${name} exactly the variables of its golden file`, async () => {
+      const env = await load()
+      const actual = toDockerEnv(computeContainerEnv(env, name)).sort()
+      expect(actual).to.deep.equal(golden(name))
+    })
+  }
+}
+
+describe('zookeeper+kafka golden environments (model data)', () => {
+  checkGolden(zkKafkaModel)
+})

@@ -7,7 +7,7 @@ import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
 import {loadEnvironmentFile} from './load.js'
 import {ExitCode, MaestroError, describeError, formatIssue} from '../api/errors.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
-import type {SelectingCommand} from './selection.js'
+import type {PlayOptions} from '../play/index.js'
 import type {Action} from '../api/events.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {LoadedEnvironment} from '../model/load.js'
@@ -63,7 +63,7 @@ export abstract class MaestroCommand extends Command {
   }
 
   /** Runs an engine play on the selected things; a failed play throws (exit 1, or 130 when interrupted). */
-  protected async play(action: Action & SelectingCommand, things: readonly string[], flags: PlayFlags, options: Readonly<Record<string, unknown>> = {}): Promise<void> {
+  protected async play(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<void> {
     const {environment} = await this.loaded()
     const request = await playRequest(environment, action, things, flags, this.abort.signal, options)
     await runAction(this.kernel, environment, request)

@@ -1,6 +1,5 @@
-/** Reads the environment file (or stdin for `-`) through the loader plugins and announces the result on the bus. */
+/** Reads the environment file (or stdin for `-`) through the loader plugins, with the check plugins' validation. */
 import {Tokens} from '../api/tokens.js'
-import {isMaestroError} from '../api/errors.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {LoadedEnvironment} from '../model/load.js'
 
@@ -13,13 +12,11 @@ async function readStdin(): Promise<string> {
 export async function loadEnvironmentFile(kernel: Kernel, file: string): Promise<LoadedEnvironment> {
   const {loadEnvironment} = await import('../model/load.js')
   const stdin = file === '-' ? await readStdin() : undefined
-  const checkTypes = kernel.resolveAll(Tokens.Check).map((c) => c.type)
-  try {
-    const loaded = await loadEnvironment(kernel, file, {env: process.env, stdin, checkTypes})
-    kernel.bus.emit('config:loaded', {file: loaded.document.file, environment: loaded.environment, warnings: loaded.warnings})
-    return loaded
-  } catch (error) {
-    if (isMaestroError(error)) kernel.bus.emit('config:error', {file, error})
-    throw error
-  }
+  const checks = kernel.resolveAll(Tokens.Check)
+  return loadEnvironment(kernel, file, {
+    env: process.env,
+    stdin,
+    checkTypes: checks.map((c) => c.type),
+    validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
+  })
 }

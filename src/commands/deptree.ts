@@ -1,6 +1,5 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {selectServices} from '../cli/selection.js'
 
 export default class Deptree extends MaestroCommand {
   static override summary = 'Print the dependency tree of services'
@@ -17,8 +16,7 @@ export default class Deptree extends MaestroCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Deptree)
     const {environment} = await this.loaded()
-    const services = await selectServices(environment, argv as string[])
     const {renderDeptree} = await import('../graph/deptree.js')
-    this.log(renderDeptree(environment, services, flags.recursive).replace(/\n$/, ''))
+    this.log(renderDeptree(environment, argv as string[], flags.recursive).replace(/\n$/, ''))
   }
 }

@@ -24,10 +24,10 @@ export default class Plan extends MaestroCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Plan)
     const {environment} = await this.loaded()
-    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {})
+    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal)
     const {planPlay} = await import('../play/index.js')
-    const steps = await planPlay(this.kernel, environment, request)
-    this.log(flags.json ? JSON.stringify({steps}, null, 2) : renderPlan(steps))
-    if (steps.some((s) => s.action !== 'nothing')) this.setExit(ExitCode.CONFIG)
+    const {steps, changes} = await planPlay(this.kernel, environment, request)
+    this.log(flags.json ? JSON.stringify({changes, steps}, null, 2) : renderPlan(steps))
+    if (changes) this.setExit(ExitCode.CONFIG)
   }
 }

@@ -22,6 +22,6 @@ export default class Status extends MaestroCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Status)
-    await this.play('status', argv as string[], flags, {full: flags.full, showHosts: flags['show-hosts']})
+    await this.play('status', argv as string[], flags, {full: flags.full})
   }
 }

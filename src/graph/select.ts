@@ -1,0 +1,78 @@
+import type {Environment} from '../model/types.js'
+import type {Action} from '../api/events.js'
+import {MaestroError, unknownThingError} from '../api/errors.js'
+import {closest} from '../model/did-you-mean.js'
+import {buildServiceGraph, FORWARD, REVERSE, serviceDependencies, type Direction} from './graph.js'
+import {fnmatch} from './fnmatch.js'
+
+export type SelectCommand = Action | 'logs' | 'deptree' | 'dump'
+
+export interface SelectOptions {
+  readonly command: SelectCommand
+  /** `-d`: add transitive dependencies (or dependents, for stop/kill/restart). */
+  readonly withDependencies?: boolean
+  /** `-i`: with no things, do not force `-d`. */
+  readonly ignoreDependencies?: boolean
+  /** `-C`: fnmatch glob on container names. */
+  readonly containerFilter?: string
+  /** `-S`: fnmatch glob on ship names. */
+  readonly shipFilter?: string
+  /** `-s`: let stop/kill/restart expand service names. */
+  readonly expandServices?: boolean
+  /** `-a`: stop/kill/restart everything when no things are given. */
+  readonly all?: boolean
+}
+
+const NEEDS_EXPLICIT_SERVICES: ReadonlySet<SelectCommand> = new Set(['stop', 'kill', 'restart'])
+
+/** The dependency direction of a command: stop, kill and restart gather and order dependents. */
+export const directionFor = (command: SelectCommand): Direction => (NEEDS_EXPLICIT_SERVICES.has(command) ? REVERSE : FORWARD)
+
+const usage = (message: string): MaestroError => new MaestroError('MAESTRO_USAGE', message)
+
+function expand(env: Environment, things: readonly string[], options: SelectOptions, implicit: boolean): Set<string> {
+  const selected = new Set<string>()
+  for (const thing of things) {
+    const service = env.services[thing]
+    if (thing in env.containers) selected.add(thing)
+    else if (service) {
+      if (NEEDS_EXPLICIT_SERVICES.has(options.command) && !implicit && !options.expandServices && !options.all) {
+        throw usage(`${thing} is a service but --expand-services was not specified`)
+      }
+      for (const c of service.instances) selected.add(c)
+    } else {
+      throw unknownThingError(thing, closest(thing, [...Object.keys(env.services), ...Object.keys(env.containers)]))
+    }
+  }
+  return selected
+}
+
+/**
+ * Turns `thing` arguments and flags into container names, in environment order (reference §1).
+ * Divergence: `-C`/`-S` filters always apply, also when dependencies are gathered.
+ */
+export function selectContainers(env: Environment, things: readonly string[], options: SelectOptions): string[] {
+  let names = things
+  let withDependencies = options.withDependencies === true || options.command === 'dump'
+  const implicit = things.length === 0
+  if (implicit) {
+    if (NEEDS_EXPLICIT_SERVICES.has(options.command) && !options.all) {
+      throw usage(`No services or containers specified for ${options.command}, and --all not set.`)
+    }
+    names = Object.values(env.services).filter((s) => options.command === 'status' || !s.omit).map((s) => s.name)
+    if (!options.ignoreDependencies) withDependencies = true
+  }
+  const selected = expand(env, names, options, implicit)
+  if (withDependencies) {
+    const graph = buildServiceGraph(env)
+    const direction = directionFor(options.command)
+    const own = new Set([...selected].map((c) => env.containers[c].service))
+    const related = new Set([...own].flatMap((s) => serviceDependencies(graph, s, direction)))
+    for (const c of Object.values(env.containers)) if (related.has(c.service)) selected.add(c.name)
+  }
+  return Object.values(env.containers)
+    .filter((c) => selected.has(c.name))
+    .filter((c) => options.containerFilter === undefined || fnmatch(c.name, options.containerFilter))
+    .filter((c) => options.shipFilter === undefined || fnmatch(c.ship, options.shipFilter))
+    .map((c) => c.name)
+}

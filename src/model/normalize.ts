@@ -1,0 +1,83 @@
+import type {ConfigIssue} from '../api/errors.js'
+import type {LoadedDocument} from '../api/contracts.js'
+import type {CheckSpec, Environment} from './types.js'
+import {IssueCollector} from './issues.js'
+import {envfileChecker, type NormalizeContext} from './context.js'
+import {isMap, readMap, readString, type RawMap} from './read.js'
+import {normalizeShips} from './ships.js'
+import {normalizeServices} from './services.js'
+import {checkReferences} from './references.js'
+import {normalizeAudit, normalizePluginOptions, normalizeRegistries} from './registries.js'
+
+export interface NormalizeOptions {
+  /** Lifecycle check types that exist; when given, others are errors. */
+  readonly checkTypes?: readonly string[]
+  /** Extra validation of one check spec (e.g. the check plugin's `validate`). */
+  readonly validateCheck?: (spec: CheckSpec) => readonly string[]
+  /** Reads an envfile (absolute path); when given, envfiles are checked. Keeps this module pure. */
+  readonly readFile?: (path: string) => string
+}
+
+export interface NormalizeResult {
+  /** Present when there is no error (warnings allowed). */
+  readonly environment?: Environment
+  readonly issues: ConfigIssue[]
+}
+
+const TOP_KEYS: ReadonlySet<string> = new Set(['__maestro', 'name', 'registries', 'ship_defaults', 'ships', 'ship_provider', 'services', 'audit', 'plugins'])
+
+/** File order (stable for issues on the same node). */
+const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
+  [...issues].sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0))
+
+function readSchema(sink: IssueCollector, data: RawMap): 1 | 2 {
+  const meta = readMap(sink.scope([], 'the top level'), ['__maestro'], data.__maestro)
+  const schema = meta.schema ?? 1
+  if (schema === 1 || schema === 2) return schema
+  sink.add('error', ['__maestro', 'schema'], `__maestro.schema must be 1 or 2, got ${JSON.stringify(schema)}`)
+  return 2
+}
+
+/**
+ * Turns a loaded document into the typed model (reference §2), reporting every problem in one pass.
+ * Pure: no file system access except through `options.readFile`.
+ */
+export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOptions = {}): NormalizeResult {
+  const sink = new IssueCollector(doc)
+  const top = sink.scope([], 'the top level')
+  if (!isMap(doc.data)) {
+    sink.add('error', [], doc.data === null || doc.data === undefined ? 'the file is empty' : 'the file must be a mapping at the top level')
+    return {issues: sink.issues}
+  }
+  const data = doc.data
+  top.checkKeys(data, TOP_KEYS)
+  const schema = readSchema(sink, data)
+  const name = readString(top, ['name'], data.name)
+  if (data.name === undefined || data.name === null) top.error([], `environment name is missing ('name')`, 'key')
+  const provider = data.ship_provider ?? 'static'
+  if (provider !== 'static') top.error(['ship_provider'], `unknown ship_provider ${JSON.stringify(provider)} (only 'static' exists)`)
+  const ships = normalizeShips(sink, data)
+  const ctx: NormalizeContext = {
+    sink,
+    schema,
+    ships,
+    rules: {checkTypes: options.checkTypes, validateCheck: options.validateCheck},
+    checkEnvfile: envfileChecker(doc.baseDir, options.readFile),
+  }
+  const {services, containers} = normalizeServices(ctx, data)
+  checkReferences(sink, services, containers)
+  const environment: Environment = {
+    name: name ?? '',
+    file: doc.file,
+    baseDir: doc.baseDir,
+    schema,
+    ships,
+    services,
+    containers,
+    registries: normalizeRegistries(sink, data),
+    audit: normalizeAudit(sink, data),
+    plugins: normalizePluginOptions(sink, data),
+  }
+  const issues = sortIssues(sink.issues)
+  return sink.hasErrors ? {issues} : {environment, issues}
+}

@@ -1,0 +1,69 @@
+import type {AuditSpec, RegistryConfig} from './types.js'
+import type {IssueCollector} from './issues.js'
+import {isMap, readInt, readMap, readString, type RawMap} from './read.js'
+
+const REGISTRY_KEYS: ReadonlySet<string> = new Set(['registry', 'username', 'password', 'email', 'retry'])
+const RETRY_KEYS: ReadonlySet<string> = new Set(['attempts', 'when'])
+
+/** `registries: {name: {registry, username, password, email, retry: {attempts: 3, when: []}}}`. */
+export function normalizeRegistries(sink: IssueCollector, data: RawMap): Record<string, RegistryConfig> {
+  const out: Record<string, RegistryConfig> = {}
+  const top = sink.scope([], 'the top level')
+  for (const [name, rawEntry] of Object.entries(readMap(top, ['registries'], data.registries))) {
+    const s = sink.scope(['registries', name], `registry ${name}`)
+    const raw = readMap(s, [], rawEntry)
+    s.checkKeys(raw, REGISTRY_KEYS)
+    const retryRaw = readMap(s, ['retry'], raw.retry)
+    s.child(['retry'], `retry of registry ${name}`).checkKeys(retryRaw, RETRY_KEYS)
+    const when: number[] = []
+    const whenRaw = retryRaw.when ?? []
+    if (Array.isArray(whenRaw)) whenRaw.forEach((code, i) => when.push(readInt(s, ['retry', 'when', i], code, 0, 100, 599)))
+    else s.error(['retry', 'when'], `retry.when must be a list of HTTP status codes`)
+    const opt = (k: string): string | undefined => readString(s, [k], raw[k])
+    const [username, password, email] = [opt('username'), opt('password'), opt('email')]
+    out[name] = {
+      name,
+      registry: opt('registry') ?? name,
+      ...(username === undefined ? {} : {username}),
+      ...(password === undefined ? {} : {password}),
+      ...(email === undefined ? {} : {email}),
+      retry: {attempts: readInt(s, ['retry', 'attempts'], retryRaw.attempts, 3, 1), when},
+    }
+  }
+  return out
+}
+
+/** `audit: [{type, level: info|debug, ignore_errors, ...}]`. */
+export function normalizeAudit(sink: IssueCollector, data: RawMap): AuditSpec[] {
+  const raw = data.audit
+  if (raw === undefined || raw === null) return []
+  const top = sink.scope([], 'the top level')
+  if (!Array.isArray(raw)) {
+    top.error(['audit'], `audit must be a list of auditors`)
+    return []
+  }
+  const out: AuditSpec[] = []
+  raw.forEach((entry, i) => {
+    const s = sink.scope(['audit', i], `auditor ${i}`)
+    if (!isMap(entry) || typeof entry.type !== 'string') {
+      s.error([], `each audit entry needs a 'type'`)
+      return
+    }
+    const level = entry.level ?? 'info'
+    if (level !== 'info' && level !== 'debug') s.error(['level'], `audit level must be info or debug, got ${JSON.stringify(level)}`)
+    const ignore = entry.ignore_errors ?? false
+    if (typeof ignore !== 'boolean') s.error(['ignore_errors'], `ignore_errors must be true or false`)
+    out.push({...entry, type: entry.type, level: level === 'debug' ? 'debug' : 'info', ignoreErrors: ignore === true})
+  })
+  return out
+}
+
+/** `plugins: {name: {options}}` (a Maestro addition). */
+export function normalizePluginOptions(sink: IssueCollector, data: RawMap): Record<string, RawMap> {
+  const top = sink.scope([], 'the top level')
+  const out: Record<string, RawMap> = {}
+  for (const [name, opts] of Object.entries(readMap(top, ['plugins'], data.plugins))) {
+    out[name] = readMap(sink.scope(['plugins', name], `plugin ${name}`), [], opts)
+  }
+  return out
+}

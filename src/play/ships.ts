@@ -9,7 +9,7 @@ import type {Kernel} from '../kernel/kernel.js'
  * and closed together at the end of the play (R11: nothing is opened for ships outside the play).
  */
 export class ShipClients {
-  private readonly clients = new Map<string, {client: DockerClient; kind: string}>()
+  private readonly clients = new Map<string, {client: DockerClient; kind: string; base: number}>()
 
   constructor(
     private readonly kernel: Kernel,
@@ -23,14 +23,14 @@ export class ShipClients {
     const ship = this.environment.ships[shipName]
     const transport = this.kernel.first(Tokens.Transport, (t) => t.canHandle(ship), `a transport for ship ${shipName}`)
     const client = transport.connect(ship, this.context)
-    this.clients.set(shipName, {client, kind: transport.name})
+    this.clients.set(shipName, {client, kind: transport.name, base: client.stats.requests})
     this.kernel.bus.emit('transport:open', {ship: shipName, kind: transport.name, endpoint: client.endpoint, at: Date.now()})
     return client
   }
 
-  /** Engine API requests made so far, per ship. */
+  /** Engine API requests made through these clients so far, per ship. */
   requests(): Record<string, number> {
-    return Object.fromEntries([...this.clients].map(([ship, {client}]) => [ship, client.stats.requests]))
+    return Object.fromEntries([...this.clients].map(([ship, {client, base}]) => [ship, client.stats.requests - base]))
   }
 
   async closeAll(): Promise<void> {

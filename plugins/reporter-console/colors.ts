@@ -20,4 +20,5 @@ export function statusStyle(status: string): Style | undefined {
 
 /** Terminal control for the live table. */
 export const cursorUp = (n: number): string => (n > 0 ? `\x1b[${n}A` : '')
+export const cursorDown = (n: number): string => (n > 0 ? `\x1b[${n}B` : '')
 export const clearLine = '\x1b[2K'

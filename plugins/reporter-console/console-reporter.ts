@@ -1,5 +1,5 @@
 import type {ContainerRef, EventSource, PlayEnd, PlayStart, Reporter, ReporterContext} from '../../src/api/index.js'
-import {clearLine, cursorUp, paint} from './colors.js'
+import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
 import {ABORTED, endStatus, failStatus, pendingStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
@@ -64,7 +64,7 @@ export class ConsoleReporter implements Reporter {
     const row = this.rows.get(c.name)
     if (!row || !this.live) return
     this.rows.set(c.name, {...row, status})
-    this.redraw()
+    this.redrawRow(c.name)
   }
 
   private finish(c: ContainerRef, status: string, id?: string): void {
@@ -72,7 +72,7 @@ export class ConsoleReporter implements Reporter {
     if (!row || !this.widths) return
     const done = {...row, status, container: id ? containerCell(c.image, id) : row.container}
     this.rows.set(c.name, done)
-    if (this.live) this.redraw()
+    if (this.live) this.redrawRow(c.name)
     else this.write(formatRow(done, this.widths) + '\n')
   }
 
@@ -81,6 +81,13 @@ export class ConsoleReporter implements Reporter {
     const lines = this.order.map((n) => formatRow(this.rows.get(n)!, this.widths!, this.ctx.color, this.ctx.columns))
     this.write(cursorUp(this.drawn) + lines.map((l) => `${clearLine}${l}\n`).join(''))
     this.drawn = lines.length
+  }
+
+  /** Rewrites one row in place: up to it, clear, write, back down below the table. */
+  private redrawRow(name: string): void {
+    const up = this.drawn - this.order.indexOf(name)
+    const line = formatRow(this.rows.get(name)!, this.widths!, this.ctx.color, this.ctx.columns)
+    this.write(`${cursorUp(up)}${clearLine}${line}\n${cursorDown(up - 1)}`)
   }
 
   private end(e: PlayEnd): void {

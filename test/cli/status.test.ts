@@ -1,4 +1,6 @@
 import {expect} from 'chai'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {maestro, tempProject} from '../helpers/cli.js'
 
 // Nothing listens on 127.0.0.1:1, so the ship is down without leaving the machine.
@@ -38,6 +40,14 @@ describe('status of an unreachable ship (built binary)', () => {
     const rows = r.stdout.split('\n').filter((l) => /^\s+\d+ {2}/.test(l))
     expect(rows).to.have.length(2)
     for (const row of rows) expect(row).to.match(/web-\d +web +127\.0\.0\.1 +- +host down$/)
+  })
+
+  it('writes the table to a file with --reporter console=FILE, keeping stdout empty', async () => {
+    const r = await maestro(['status', '--reporter', 'console=out/status.txt'], {cwd: t.dir})
+    expect(r.code).to.equal(0)
+    expect(r.stdout).to.equal('')
+    const text = readFileSync(join(t.dir, 'out/status.txt'), 'utf8')
+    expect(text.split('\n').filter((l) => l.endsWith('host down'))).to.have.length(3)
   })
 
   it('refuses to start anything and exits 3', async () => {

@@ -5,6 +5,7 @@ import {renderError, isExitSignal} from './errors.js'
 import {attachReporters, type AttachedReporter} from './reporters.js'
 import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
 import {loadEnvironmentFile} from './load.js'
+import {attachDiagnostics} from './diagnostics.js'
 import {ExitCode, MaestroError, describeError, formatIssue} from '../api/errors.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
 import type {PlayOptions} from '../play/index.js'
@@ -43,6 +44,7 @@ export abstract class MaestroCommand extends Command {
     const {kernel, problems} = await bootKernel(this.config)
     this.kernel = kernel
     for (const p of problems) process.stderr.write(`warning: ${p}\n`)
+    attachDiagnostics(kernel.events, this.globals.debug)
     this.reporters = attachReporters(kernel, this.globals.reporter, {
       progress: this.globals.progress,
       color: this.globals.color,

@@ -1,6 +1,8 @@
 import {Args} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
 import {json} from '../cli/flags.js'
+import {MaestroError} from '../api/errors.js'
+import {didYouMean} from '../model/did-you-mean.js'
 
 export default class Env extends MaestroCommand {
   static override summary = 'Print the exact environment a container will receive'
@@ -20,6 +22,11 @@ export default class Env extends MaestroCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Env)
     const {environment} = await this.loaded()
+    if (!(args.instance in environment.containers)) {
+      const service = environment.services[args.instance]
+      const hint = service ? ` (it is a service; its containers are ${service.instances.join(', ')})` : didYouMean(args.instance, Object.keys(environment.containers))
+      throw new MaestroError('MAESTRO_UNKNOWN_THING', `${args.instance} is not a container of ${environment.name}${hint}`)
+    }
     const {computeContainerEnv} = await import('../env/compute.js')
     const pairs = computeContainerEnv(environment, args.instance)
     if (flags.json) this.log(JSON.stringify(Object.fromEntries(pairs), null, 2))

@@ -97,10 +97,12 @@ describe('offline commands (built binary)', () => {
       expect(Object.keys(vars)).to.have.length(golden('kafka-2').length)
     })
 
-    it('rejects an unknown container with exit 2', async () => {
-      const r = await maestro(['-f', example, 'env', 'kafka-9'])
+    it('rejects an unknown container with a did-you-mean, exit 2', async () => {
+      const r = await maestro(['-f', example, 'env', 'kafak-1'])
       expect(r.code).to.equal(2)
-      expect(r.stderr.trim().split('\n')).to.have.length(1)
+      expect(r.stderr.trim()).to.equal("ERROR: kafak-1 is not a container of zk-kafka (did you mean 'kafka-1'?)")
+      const service = await maestro(['-f', example, 'env', 'kafka'])
+      expect(service.stderr.trim()).to.equal('ERROR: kafka is not a container of zk-kafka (it is a service; its containers are kafka-1, kafka-2, kafka-3)')
     })
   })
 

@@ -36,7 +36,8 @@ export class ConsoleReporter implements Reporter {
     })
     events.on('task:fail', (e) => {
       this.tally.failed++
-      this.failures.push(`${e.container.name}: ${e.error.message}`)
+      const m = e.error.message
+      this.failures.push(m.startsWith(`${e.container.name}:`) ? m : `${e.container.name}: ${m}`)
       this.finish(e.container, failStatus(e))
     })
     events.on('task:skip', (e) => {

@@ -25,6 +25,9 @@ export const DIRECTION: Readonly<Record<Action, Direction>> = {
   plan: 'none',
 }
 
+/** `clean` always honours order: upstream accepts `-i` for it and ignores it. */
+export const IGNORES_DASH_I: ReadonlySet<Action> = new Set(['clean'])
+
 export function scheduleNodes(env: Environment, containers: readonly string[], direction: Direction, ignoreDependencies: boolean): ScheduleNode[] {
   if (direction === 'none' || ignoreDependencies) return containers.map((id) => ({id, after: []}))
   const graph = buildServiceGraph(env)

@@ -5,7 +5,7 @@ import {Tokens} from '../api/tokens.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
-import {DIRECTION, scheduleNodes} from './direction.js'
+import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
 import {observeShips} from './observe.js'
 import {RECIPES} from './recipes/index.js'
 import {ShipClients} from './ships.js'
@@ -52,7 +52,8 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     }
     const playId = randomUUID()
     const direction = DIRECTION[action]
-    const ordered = direction !== 'none' && request.ignoreDependencies !== true
+    const ignoreDependencies = request.ignoreDependencies === true && !IGNORES_DASH_I.has(action)
+    const ordered = direction !== 'none' && !ignoreDependencies
     const concurrency = request.concurrency && request.concurrency > 0 ? request.concurrency : Infinity
     const refs = names.map((n) => containerRef(environment, n))
     kernel.bus.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
@@ -64,7 +65,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     const refOf = (name: string) => refs[index.get(name)!]
 
     await scheduler.run(
-      scheduleNodes(environment, names, direction, request.ignoreDependencies === true),
+      scheduleNodes(environment, names, direction, ignoreDependencies),
       {concurrency, signal, onWait: (id, waitingOn) => kernel.bus.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
       async (name) => {
         const started = Date.now()

@@ -269,3 +269,15 @@ describe('runPlay stop, kill, clean, restart', () => {
     expect(elapsed).to.be.below(1000)
   })
 })
+
+describe('runPlay clean with -i', () => {
+  it('keeps dependency order (upstream ignores -i for clean)', async () => {
+    const r = await rig()
+    await r.play('start')
+    await r.play('stop')
+    reset(r)
+    await r.play('clean', {ignoreDependencies: true})
+    expect(r.rec.of('task:wait')).to.include('web-1')
+    expect(r.rec.payloads('play:start')[0].ordered).to.equal(true)
+  })
+})

@@ -43,13 +43,13 @@ describe('DagScheduler', () => {
 
   it('does not make an independent chain wait for an unrelated one (no levels)', async () => {
     const nodes = [...chain(['a1', 'a2']), ...chain(['b1', 'b2'])]
-    const {log} = await play(nodes, {a1: 60, a2: 5, b1: 5, b2: 5})
+    const {log} = await play(nodes, {a1: 150, a2: 1, b1: 1, b2: 1})
     expect(log.indexOf('start b2')).to.be.lessThan(log.indexOf('end a1'))
   })
 
   it('caps concurrent work, and waiting nodes hold no slot', async () => {
     const nodes: ScheduleNode[] = [{id: 'slow', after: []}, {id: 'dep', after: ['slow']}, {id: 'x', after: []}, {id: 'y', after: []}]
-    const {peak, log} = await play(nodes, {slow: 40, x: 5, y: 5}, {concurrency: 2})
+    const {peak, log} = await play(nodes, {slow: 150, x: 1, y: 1}, {concurrency: 2})
     expect(peak).to.equal(2)
     // dep waits on slow but x and y still get the second slot one after the other
     expect(log.indexOf('end y')).to.be.lessThan(log.indexOf('end slow'))
@@ -63,7 +63,7 @@ describe('DagScheduler', () => {
 
   it('starts nothing new after a failure, lets in-flight work finish, and aborts the rest', async () => {
     const nodes: ScheduleNode[] = [{id: 'bad', after: []}, {id: 'long', after: []}, {id: 'child', after: ['bad']}, {id: 'later', after: ['long']}]
-    const {log, results} = await play(nodes, {bad: 5, long: 40}, {fail: ['bad']})
+    const {log, results} = await play(nodes, {bad: 1, long: 100}, {fail: ['bad']})
     expect(log).to.include('end long')
     expect(log).to.not.include('start later')
     expect(results.get('bad')?.status).to.equal('failed')

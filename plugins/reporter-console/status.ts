@@ -13,7 +13,7 @@ export const waitingStatus = (waitingOn: readonly string[]): string => `waiting 
 export function endStatus(e: Pick<TaskEnd, 'outcome' | 'detail' | 'data'>): string {
   const text = e.detail ? `${e.outcome} ${e.detail}` : e.outcome
   const drift = e.data?.drift
-  if (Array.isArray(drift) && drift.length > 0 && !text.includes('drifted')) return `${text} (drifted: ${drift.join(', ')})`
+  if (Array.isArray(drift) && drift.length > 0 && e.outcome !== 'recreated' && !text.includes('drifted')) return `${text} (drifted: ${drift.join(', ')})`
   return text
 }
 

@@ -54,6 +54,17 @@ describe('Docker commands through a fake fleet plugin (built binary)', () => {
     expect(byName['app-2']).to.match(/ +host down$/)
   })
 
+  it('bare `maestro` is status; -H shows ship addresses', async () => {
+    const bare = await cli([], {images: IMAGES, running: [{ship: 'b', name: 'app-2', image: 'app:1'}]})
+    expect(bare.code, bare.stderr).to.equal(0)
+    const byName = Object.fromEntries(rows(bare.stdout).map((l) => [l.trim().split(/\s+/)[1], l]))
+    expect(byName['db-1']).to.match(/ +- +absent$/)
+    expect(byName['app-1']).to.match(/ +- +absent$/)
+    expect(byName['app-2']).to.match(/ 1:\S{7} +(running|up) for \S+$/)
+    const hosts = await cli(['status', '-H'])
+    expect(rows(hosts.stdout).map((l) => l.trim().split(/\s+/)[3])).to.have.members(['127.0.0.11', '127.0.0.11', '127.0.0.12'])
+  })
+
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
     const r = await cli(['start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)

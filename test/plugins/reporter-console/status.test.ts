@@ -11,6 +11,7 @@ describe('status words', () => {
   })
   it('appends the drifted fields the engine reports', () => {
     expect(endStatus({outcome: 'running', detail: 'for 11s', data: {drift: ['image', 'env']}})).to.equal('running for 11s (drifted: image, env)')
+    expect(endStatus({outcome: 'recreated', detail: '(changed: image)', data: {drift: ['image']}})).to.equal('recreated (changed: image)')
   })
   it('names the reason of stop and kill failures and marks others with !', () => {
     const error = new MaestroError('MAESTRO_DOCKER', 'no such container')

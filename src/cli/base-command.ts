@@ -58,7 +58,7 @@ export abstract class MaestroCommand extends Command {
   protected async loaded(): Promise<LoadedEnvironment> {
     this.loading ??= loadEnvironmentFile(this.kernel, this.globals.file).then((l) => {
       for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)
-      this.notifiers = attachNotifiers(this.kernel, l.environment)
+      this.notifiers = attachNotifiers(this.kernel, l)
       return l
     })
     return this.loading

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
@@ -96,6 +96,19 @@ describe('Docker commands through a fake fleet plugin (built binary)', () => {
     const running = ['db-1', 'app-1'].map((name) => ({ship: 'a', name, image: name === 'db-1' ? 'postgres:16' : 'app:1'}))
     const none = await cli(['plan'], {images: IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
     expect(none.code, none.stdout + none.stderr).to.equal(0)
+  })
+
+  it("attaches the file's audit notifiers, and rejects unknown audit types at their location", async () => {
+    writeFileSync(join(dir, 'audited.yaml'), `${SHOP}audit:\n  - {type: log, file: ${join(dir, 'audit.log')}}\n`)
+    const r = await cli(['-f', 'audited.yaml', 'start'])
+    expect(r.code, r.stderr).to.equal(0)
+    const log = readFileSync(join(dir, 'audit.log'), 'utf8')
+    expect(log).to.match(/INFO: .*starting db-1, app-1, app-2/)
+    expect(log).to.match(/INFO: Start of db-1, app-1, app-2 succeeded/)
+    writeFileSync(join(dir, 'pigeon.yaml'), `${SHOP}audit:\n  - {type: carrier-pigeon}\n`)
+    const bad = await cli(['-f', 'pigeon.yaml', 'validate'])
+    expect(bad.code).to.equal(2)
+    expect(bad.stderr).to.match(/pigeon\.yaml:14:\d+: unknown audit type 'carrier-pigeon' \(available: .*log.*\)/)
   })
 
   it('Ctrl-C lets actions in flight finish, aborts the rest and exits 130', async () => {

@@ -1,0 +1,53 @@
+/** Link variables (reference §3.1): what a service tells its dependents about its instances. */
+import type {Environment} from '../model/types.js'
+import {normalizeName} from './normalize-name.js'
+
+/** `a/tcp` → `a`: the protocol is stripped, a range stays `a-b`. */
+const portNumber = (port: string): string => port.split('/')[0]
+
+/**
+ * `NORM(S)_NORM(C)_HOST`, `NORM(S)_NORM(C)_NORM(P)_PORT` (external) and, with `internal`,
+ * `..._INTERNAL_PORT` (exposed) for every instance of `service`, then `NORM(S)_INSTANCES`.
+ */
+export function serviceLinkVars(env: Environment, service: string, internal: boolean): Array<[string, string]> {
+  const svc = env.services[service]
+  const prefix = normalizeName(service)
+  const vars: Array<[string, string]> = []
+  for (const name of svc.instances) {
+    const container = env.containers[name]
+    const base = `${prefix}_${normalizeName(name)}`
+    vars.push([`${base}_HOST`, env.ships[container.ship].ip])
+    for (const port of container.ports) {
+      const portBase = `${base}_${normalizeName(port.name)}`
+      vars.push([`${portBase}_PORT`, portNumber(port.external)])
+      if (internal) vars.push([`${portBase}_INTERNAL_PORT`, portNumber(port.exposed)])
+    }
+  }
+  vars.push([`${prefix}_INSTANCES`, [...svc.instances].sort().join(',')])
+  return vars
+}
+
+/**
+ * The services whose link variables a container of `service` receives besides its own:
+ * every transitive `requires` (depth-first, in declaration order), then direct `wants_info`.
+ * `volumes_from` dependencies contribute nothing.
+ */
+export function infoServices(env: Environment, service: string): string[] {
+  const seen = new Set<string>([service])
+  const out: string[] = []
+  const visit = (name: string): void => {
+    for (const dep of env.services[name]?.requires ?? []) {
+      if (seen.has(dep)) continue
+      seen.add(dep)
+      out.push(dep)
+      visit(dep)
+    }
+  }
+  visit(service)
+  for (const dep of env.services[service]?.wantsInfo ?? []) {
+    if (seen.has(dep)) continue
+    seen.add(dep)
+    out.push(dep)
+  }
+  return out
+}

@@ -52,7 +52,8 @@ export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOpti
     return {issues: sink.issues}
   }
   const data = doc.data
-  top.checkKeys(data, TOP_KEYS)
+  // `x-` keys are extension keys at the top level (as in Compose), like `_` keys: never warned.
+  top.checkKeys(Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith('x-'))), TOP_KEYS)
   const schema = readSchema(sink, data)
   const name = readString(top, ['name'], data.name)
   if (data.name === undefined || data.name === null) top.error([], `environment name is missing ('name')`, 'key')

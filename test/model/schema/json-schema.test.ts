@@ -9,6 +9,7 @@ import {SHIP_KEYS} from '../../../src/model/ships.js'
 import {LIMIT_KEYS} from '../../../src/model/limits.js'
 import {YamlLoader} from '../../../plugins/loader-yaml/yaml-loader.js'
 import {compileSchema} from '../../helpers/ajv.js'
+import {issuesOf} from '../../helpers/model-env.js'
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 
@@ -78,6 +79,12 @@ describe('maestro.yaml JSON Schema', () => {
       '        limits: {memory: 512m, cpu: 2}',
     ].join('\n')
     expect(ok(text), errors()).to.equal(true)
+  })
+
+  it('agrees with the normalizer on notes and extension keys: allowed, never warned', () => {
+    const text = 'name: e\nx-team: platform\n_notes: [a]\nships: {s1: {ip: 10.0.0.1}}\nservices: {}\n'
+    expect(ok(text), errors()).to.equal(true)
+    expect(issuesOf(text)).to.deep.equal([])
   })
 
   const base = 'name: e\nships: {s1: {ip: 10.0.0.1}}\nservices:\n  web:\n    image: nginx\n    instances:\n      web-1:\n        ship: s1\n'

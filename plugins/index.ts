@@ -15,6 +15,7 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
     import('./reporter-github/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
+    import('./transport-docker/index.js'),
   ])
   return modules.map((m) => m.default)
 }

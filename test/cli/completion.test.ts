@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {binPath, maestro, projectRoot} from '../helpers/cli.js'
 
-const KAFKA = 'examples/zookeeper-kafka.yaml'
+const KAFKA = 'test/fixtures/completion/shop.yaml'
 
 describe('completion (built binary)', () => {
   let bash = ''

@@ -9,6 +9,11 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./loader-yaml/index.js'),
     import('./transport-docker/index.js'),
+    import('./scheduler-dag/index.js'),
+    import('./reporter-console/index.js'),
+    import('./reporter-json/index.js'),
+    import('./reporter-junit/index.js'),
+    import('./reporter-github/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
   ])

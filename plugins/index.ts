@@ -9,6 +9,8 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./scheduler-dag/index.js'),
     import('./loader-yaml/index.js'),
+    import('./checks/index.js'),
+    import('./notifiers/index.js'),
   ])
   return modules.map((m) => m.default)
 }

@@ -132,7 +132,7 @@ dockerd_up() {
   daemon "$dir/dockerd.log" nsenter --net="/run/netns/$ns" dockerd \
     --data-root "$DATA/ship$i" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
     -H "unix://$dir/docker.sock" -H "tcp://$ip:2375" -H "tcp://127.0.0.1:2375" --tls=false \
-    --bip "172.$((20 + i)).0.1/16" --cgroup-parent "mlab$ID-ship$i" \
+    --bip "172.$((20 + i)).0.1/16" --cgroup-parent "mlab$ID-ship$i" --insecure-registry "$NET.0/24" \
     --containerd-namespace "mlab$ID-ship$i" --containerd-plugins-namespace "mlab$ID-ship$i-plugins"
 }
 

@@ -1,0 +1,53 @@
+import {expect} from 'chai'
+import {EventBus} from '../../src/kernel/event-bus.js'
+import type {PluginErrorEvent} from '../../src/api/events.js'
+
+const log = (message: string) => ({level: 'info' as const, source: 'test', message})
+
+describe('EventBus', () => {
+  it('keeps delivering to other listeners when one throws, and reports plugin:error', () => {
+    const bus = new EventBus(() => 'bad-plugin')
+    const seen: string[] = []
+    const errors: PluginErrorEvent[] = []
+    bus.on('plugin:error', (e) => void errors.push(e))
+    bus.on('log', () => {
+      throw new Error('boom')
+    })
+    bus.on('log', (e) => void seen.push(e.message))
+    bus.emit('log', log('hello'))
+    expect(seen).to.deep.equal(['hello'])
+    expect(errors).to.have.length(1)
+    expect(errors[0].plugin).to.equal('bad-plugin')
+    expect(errors[0].event).to.equal('log')
+    expect((errors[0].error as Error).message).to.equal('boom')
+  })
+
+  it('turns async rejections into plugin:error and drain() waits for them', async () => {
+    const bus = new EventBus()
+    const errors: unknown[] = []
+    let finished = false
+    bus.on('plugin:error', (e) => void errors.push(e.error))
+    bus.on('log', async () => {
+      await new Promise((r) => setTimeout(r, 20))
+      finished = true
+      throw new Error('late')
+    })
+    bus.emit('log', log('x'))
+    expect(finished).to.equal(false)
+    await bus.drain()
+    expect(finished).to.equal(true)
+    expect(errors.map((e) => (e as Error).message)).to.deep.equal(['late'])
+  })
+
+  it('removes a listener with off() and fires once() listeners a single time', () => {
+    const bus = new EventBus()
+    const calls: string[] = []
+    const l = (e: {message: string}) => void calls.push(`on:${e.message}`)
+    bus.on('log', l)
+    bus.once('log', (e) => void calls.push(`once:${e.message}`))
+    bus.emit('log', log('1'))
+    bus.off('log', l)
+    bus.emit('log', log('2'))
+    expect(calls).to.deep.equal(['on:1', 'once:1'])
+  })
+})

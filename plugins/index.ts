@@ -9,6 +9,7 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./scheduler-dag/index.js'),
     import('./loader-yaml/index.js'),
+    import('./reporter-console/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
   ])

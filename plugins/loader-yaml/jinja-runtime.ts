@@ -1,17 +1,6 @@
 import type {AstNode, Compiler, NunjucksModule} from './nunjucks-internals.js'
+import {splitKeywords} from './kwargs.js'
 import {isPlainObject, needsPyRendering, pyFormat, pyRepr, pyStr} from './python-values.js'
-
-type Kwargs = Record<string, unknown> & {__keywords?: boolean}
-
-/** nunjucks passes keyword arguments as a trailing object marked `__keywords`. */
-function splitKeywords(args: unknown[]): [unknown[], Kwargs] {
-  const last = args[args.length - 1] as Kwargs | undefined
-  if (last && typeof last === 'object' && last.__keywords) {
-    const {__keywords: _, ...kw} = last
-    return [args.slice(0, -1), kw]
-  }
-  return [args, {}]
-}
 
 const strip = (s: string, chars: string | undefined, start: boolean, end: boolean): string => {
   const set = chars ?? ' \t\n\r\f\v'

@@ -31,7 +31,7 @@ export class YamlDocument implements LoadedDocument {
   }
 
   locate(path: readonly (string | number)[], which: 'key' | 'value' = 'value'): SourceLoc | undefined {
-    this.#finder ??= new NodeFinder(this.#parsed.document)
+    this.#finder ??= new NodeFinder(this.#parsed.document, this.#parsed.aliases)
     const found = this.#finder.find(path)
     if (!found) return undefined
     const node = which === 'key' ? (found.key ?? found.value) : (found.value ?? found.key)

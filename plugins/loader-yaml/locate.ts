@@ -1,4 +1,4 @@
-import {isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap} from 'yaml'
 import {jsKey} from './yaml-keys.js'
 
 type KeyPath = readonly (string | number)[]
@@ -16,10 +16,12 @@ export interface Found {
  */
 export class NodeFinder {
   readonly #document: Document
+  readonly #aliases: ReadonlyMap<Alias, Node>
   readonly #index = new WeakMap<YAMLMap, MapEntries>()
 
-  constructor(document: Document) {
+  constructor(document: Document, aliases: ReadonlyMap<Alias, Node>) {
     this.#document = document
+    this.#aliases = aliases
   }
 
   find(path: KeyPath): Found | undefined {
@@ -38,7 +40,7 @@ export class NodeFinder {
     let current = node
     while (current && isAlias(current) && !seen.has(current)) {
       seen.add(current)
-      current = current.resolve(this.#document) as Node | undefined
+      current = this.#aliases.get(current)
     }
     return current
   }

@@ -1,9 +1,12 @@
 import type {Environment} from 'nunjucks'
-import {installJinjaSyntax} from './jinja-syntax.js'
+import {installImportErrorPaths} from './jinja-errors.js'
+import {addJinjaFilters} from './jinja-filters.js'
 import {installJinjaRuntime} from './jinja-runtime.js'
+import {installJinjaScoping} from './jinja-scoping.js'
+import {installJinjaSyntax} from './jinja-syntax.js'
 import {doTag, withTag} from './jinja-tags.js'
+import {keywordObject} from './kwargs.js'
 import type {NunjucksModule} from './nunjucks-internals.js'
-import {isPlainObject, pyIntFilter, pyStr} from './python-values.js'
 
 let loaded: Promise<NunjucksModule> | undefined
 
@@ -13,41 +16,32 @@ export function loadNunjucks(): Promise<NunjucksModule> {
     const nj = (m.default ?? m) as unknown as NunjucksModule
     installJinjaSyntax(nj)
     installJinjaRuntime(nj)
+    installJinjaScoping(nj)
+    installImportErrorPaths(nj)
     nj.installJinjaCompat()
     return nj
   })
   return loaded
 }
 
-type Kwargs = Record<string, unknown> & {__keywords?: boolean}
-
-const withoutMarker = (kw: Kwargs | undefined): Record<string, unknown> => {
-  const {__keywords: _, ...rest} = kw ?? {}
-  return rest
-}
+/** Jinja2 (keep_trailing_newline=False) drops one trailing newline of every template, included ones too. */
+export const stripTrailingNewline = (text: string): string => text.replace(/\r?\n$/, '')
 
 /** An Environment that resolves include/import/from against `baseDir`, with Jinja2's defaults. */
 export function createEnvironment(nj: NunjucksModule, baseDir: string): Environment {
   const loader = new nj.FileSystemLoader(baseDir, {noCache: true})
+  const getSource = loader.getSource.bind(loader)
+  loader.getSource = (name: string) => {
+    const source = getSource(name)
+    if (source) source.src = stripTrailingNewline(source.src)
+    return source
+  }
   const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false})
   env.addExtension('with', withTag)
   env.addExtension('do', doTag)
   env.addFilter('maestro_discard', () => '')
-  env.addFilter('string', (v: unknown) => pyStr(v))
-  env.addFilter('int', pyIntFilter)
-  // Jinja2 sees a dict as the sequence of its keys.
-  const keysOf = (v: unknown): unknown => (isPlainObject(v) ? Object.keys(v) : v)
-  const sort = env.getFilter('sort')
-  env.addFilter('sort', function sortKeys(this: unknown, v: unknown, ...rest: unknown[]) {
-    return sort.call(this, keysOf(v), ...rest)
-  })
-  env.addFilter('list', (v: unknown) => (typeof v === 'string' ? [...v] : Array.isArray(v) ? [...v] : isPlainObject(v) ? Object.keys(v) : []))
-  env.addFilter('join', (items: unknown, sep = '', attr?: string) => {
-    const list = Array.isArray(items) ? items : typeof items === 'string' ? [...items] : items && typeof items === 'object' ? Object.keys(items) : []
-    return list.map((x) => pyStr(attr === undefined ? x : (x as Record<string, unknown>)?.[attr])).join(String(sep))
-  })
-  ;(env as Environment & {addTest(name: string, test: (v: unknown) => boolean): void}).addTest('none', (v) => v === null)
-  env.addGlobal('dict', (kw?: Kwargs) => withoutMarker(kw))
-  env.addGlobal('namespace', (kw?: Kwargs) => withoutMarker(kw))
+  addJinjaFilters(env)
+  env.addGlobal('dict', keywordObject)
+  env.addGlobal('namespace', keywordObject)
   return env
 }

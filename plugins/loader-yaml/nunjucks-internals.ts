@@ -71,5 +71,6 @@ export interface NunjucksModule {
   readonly runtime: Runtime
   readonly nodes: Nodes
   readonly lexer: LexerModule
+  readonly lib: {_prettifyError(path: string, withInternals: boolean, err: unknown): Error}
   installJinjaCompat(): void
 }

@@ -93,3 +93,16 @@ export function pyIntFilter(value: unknown, fallback: unknown = 0, base = 10): u
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(text)) return Math.trunc(Number(text))
   return fallback
 }
+
+const HTML_SAFE: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', "'": '\\u0027'}
+
+/** Jinja2's `tojson`: json.dumps with sorted keys and `, `/`: ` separators, HTML-safe. */
+export function pyJson(v: unknown): string {
+  const encode = (x: unknown): string => {
+    if (Array.isArray(x)) return `[${x.map(encode).join(', ')}]`
+    if (isPlainObject(x)) return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}: ${encode(x[k])}`).join(', ')}}`
+    if (typeof x === 'number' && !Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity'
+    return JSON.stringify(x ?? null)
+  }
+  return encode(v).replace(/[<>&']/g, (c) => HTML_SAFE[c])
+}

@@ -8,7 +8,7 @@ const FRAME = /\(([^()\n]+)\)(?: \[Line (\d+), Column (\d+)\])?/g
  * Parser errors carry 1-based positions; runtime errors wrap a JS error (`Error: ...`) and carry the
  * compiled code's 0-based positions.
  */
-export function templateError(e: unknown, file: string): MaestroError {
+export function templateError(e: unknown, file: string, source = ''): MaestroError {
   const raw = e instanceof Error ? e.message : String(e)
   const lines = raw.split('\n').map((l) => l.trim())
   const reasonLines = lines.filter((l) => l !== '' && !l.startsWith('(') && !l.startsWith('Template render error:'))
@@ -25,7 +25,33 @@ export function templateError(e: unknown, file: string): MaestroError {
       column = Number(m[3]) + (runtime ? 1 : 0)
     }
   }
+  const {lineno, colno} = (e ?? {}) as {lineno?: unknown; colno?: unknown}
+  // nunjucks omits `[Line 1, ...]` when the 0-based line is 0; the error object still has it.
+  if (line === 0 && runtime && typeof lineno === 'number' && typeof colno === 'number') [line, column] = [lineno + 1, colno + 1]
+  if (line === 0 && at === file) [line, column] = guessPosition(source, reason)
   const loc = line > 0 ? {file: at, line, column: Math.max(column, 1)} : undefined
   const prefix = loc ? `${loc.file}:${loc.line}:${loc.column}` : at
   return new MaestroError('MAESTRO_CONFIG_TEMPLATE', `${prefix}: template error: ${reason}`, {loc, cause: e})
+}
+
+/**
+ * Errors nunjucks reports without a position: a missing template (point at the first tag naming it), an
+ * unknown filter (its first use), and an unclosed block (the end of the file).
+ */
+function guessPosition(source: string, reason: string): [number, number] {
+  const lines = source.split('\n')
+  const find = (pattern: RegExp): [number, number] => {
+    for (let i = 0; i < lines.length; i++) {
+      const col = lines[i].search(pattern)
+      if (col >= 0) return [i + 1, col + 1]
+    }
+    return [0, 0]
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const missing = /template not found: (.+)$/.exec(reason)?.[1]
+  if (missing) return find(new RegExp(`\\{%-?\\s*(?:include|import|from|extends)\\b.*${escape(missing)}`))
+  const filter = /filter not found: (\w+)/.exec(reason)?.[1]
+  if (filter) return find(new RegExp(`\\|\\s*${filter}\\b`))
+  if (/unexpected end of file/.test(reason)) return [Math.max(lines.length - (lines.at(-1) === '' ? 1 : 0), 1), 1]
+  return [0, 0]
 }

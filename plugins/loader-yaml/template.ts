@@ -1,4 +1,4 @@
-import {createEnvironment, loadNunjucks} from './nunjucks-env.js'
+import {createEnvironment, loadNunjucks, stripTrailingNewline} from './nunjucks-env.js'
 import {templateError} from './template-error.js'
 
 /** True when the text may contain Jinja2 markup; plain YAML skips templating (and loading nunjucks). */
@@ -17,12 +17,12 @@ export async function renderTemplate(text: string, options: RenderOptions): Prom
   const nj = await loadNunjucks()
   const environment = createEnvironment(nj, options.baseDir)
   try {
-    const template = new nj.Template(text, environment, options.file, true)
+    const template = new nj.Template(stripTrailingNewline(text), environment, options.file, true)
     // The callback form: nunjucks reports some errors (e.g. a broken imported file) only asynchronously.
     return await new Promise<string>((resolve, reject) => {
       template.render({env: {...options.env}}, (err, res) => (err ? reject(err) : resolve(res ?? '')))
     })
   } catch (e) {
-    throw templateError(e, options.file)
+    throw templateError(e, options.file, text)
   }
 }

@@ -1,4 +1,4 @@
-import {isAlias, isCollection, LineCounter, parseDocument, visit, type Document, type ParsedNode} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
 import {pyYamlTags} from './yaml11-tags.js'
@@ -6,6 +6,8 @@ import {pyYamlTags} from './yaml11-tags.js'
 export interface ParsedYaml {
   readonly document: Document.Parsed
   readonly lineCounter: LineCounter
+  /** Every alias node and the node it refers to. */
+  readonly aliases: ReadonlyMap<Alias, Node>
   readonly data: unknown
 }
 
@@ -42,13 +44,34 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   if (problem?.code === 'DUPLICATE_KEY') fail(problem.pos[0], `duplicate key ${keyAt(text, problem.pos[0])}`)
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
   if (problem) fail(problem.pos[0], firstLine(problem.message))
-  visit(document, {
-    Alias(_, node) {
-      if (!node.resolve(document)) fail(node.range?.[0] ?? 0, `undefined alias *${node.source}`)
-    },
-    Pair(_, pair) {
-      if (isCollection(pair.key) || isAlias(pair.key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
-    },
-  })
-  return {document, lineCounter, data: document.toJS({maxAliasCount: -1})}
+  const aliases = checkNodes(document.contents, fail)
+  return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
+}
+
+/**
+ * One pass in document order: resolves every alias to the latest preceding anchor (yaml's
+ * Alias.resolve() rescans the whole document each time) and rejects collection keys.
+ */
+function checkNodes(root: unknown, fail: (offset: number, message: string) => never): Map<Alias, Node> {
+  const anchors = new Map<string, Node>()
+  const aliases = new Map<Alias, Node>()
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source)
+      if (!target) fail(node.range?.[0] ?? 0, `undefined alias *${node.source}`)
+      else aliases.set(node, target)
+      return
+    }
+    if (!isNode(node)) return
+    if (node.anchor) anchors.set(node.anchor, node)
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isCollection(pair.key) || isAlias(pair.key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
+        walk(pair.key)
+        walk(pair.value)
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item)
+  }
+  walk(root)
+  return aliases
 }

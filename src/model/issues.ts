@@ -46,6 +46,13 @@ export class IssueCollector {
     return /(^|[\s:])&[^\s]/.test(between.join('\n'))
   }
 
+  /** The plain scalar text at `path` as written (e.g. `1.40`, which YAML reads as 1.4), if it can be found. */
+  rawScalar(path: Path): string | undefined {
+    const loc = this.doc.locate(path, 'value')
+    const line = loc ? this.doc.rendered.split('\n')[loc.line - 1] : undefined
+    return line === undefined || loc === undefined ? undefined : /^[^\s,}\]#]+/.exec(line.slice(loc.column - 1))?.[0]
+  }
+
   get hasErrors(): boolean {
     return this.issues.some((i) => i.severity === 'error')
   }

@@ -18,21 +18,21 @@ const isScalar = (v: unknown): v is string | number => typeof v === 'string' || 
 export function readMap(s: Scope, sub: Path, v: unknown): RawMap {
   if (v === undefined || v === null) return {}
   if (isMap(v)) return v
-  s.error(sub, `${label(sub)} must be a mapping`)
+  s.error(sub, `${label(s, sub)} must be a mapping`)
   return {}
 }
 
 export function readString(s: Scope, sub: Path, v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined
   if (isScalar(v)) return String(v)
-  s.error(sub, `${label(sub)} must be a string`)
+  s.error(sub, `${label(s, sub)} must be a string`)
   return undefined
 }
 
 export function readBool(s: Scope, sub: Path, v: unknown, fallback: boolean): boolean {
   if (v === undefined || v === null) return fallback
   if (typeof v === 'boolean') return v
-  s.error(sub, `${label(sub)} must be true or false`)
+  s.error(sub, `${label(s, sub)} must be true or false`)
   return fallback
 }
 
@@ -42,7 +42,7 @@ export function readInt(s: Scope, sub: Path, v: unknown, fallback: number, min =
   const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v
   if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n
   const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`
-  s.error(sub, `${label(sub)} must be an integer ${range}, got ${JSON.stringify(v)}`)
+  s.error(sub, `${label(s, sub)} must be an integer ${range}, got ${JSON.stringify(v)}`)
   return fallback
 }
 
@@ -50,7 +50,7 @@ export function readInt(s: Scope, sub: Path, v: unknown, fallback: number, min =
 export function readNumber(s: Scope, sub: Path, v: unknown, fallback: number): number {
   if (v === undefined || v === null) return fallback
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v
-  s.error(sub, `${label(sub)} must be a positive number, got ${JSON.stringify(v)}`)
+  s.error(sub, `${label(s, sub)} must be a positive number, got ${JSON.stringify(v)}`)
   return fallback
 }
 
@@ -62,11 +62,11 @@ export function readStringList(s: Scope, sub: Path, v: unknown): string[] {
     const out: string[] = []
     v.forEach((item, i) => {
       if (isScalar(item)) out.push(String(item))
-      else s.error([...sub, i], `${label(sub)} entries must be strings`)
+      else s.error([...sub, i], `${label(s, sub)} entries must be strings`)
     })
     return out
   }
-  s.error(sub, `${label(sub)} must be a string or a list of strings`)
+  s.error(sub, `${label(s, sub)} must be a string or a list of strings`)
   return []
 }
 
@@ -74,10 +74,10 @@ export function readStringList(s: Scope, sub: Path, v: unknown): string[] {
 export function readStringMap(s: Scope, sub: Path, v: unknown): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, val] of Object.entries(readMap(s, sub, v))) {
-    if (isMap(val) || Array.isArray(val)) s.error([...sub, k], `${label([...sub, k])} must be a scalar`)
+    if (isMap(val) || Array.isArray(val)) s.error([...sub, k], `${label(s, [...sub, k])} must be a scalar`)
     else out[k] = pyStr(val)
   }
   return out
 }
 
-export const label = (sub: Path): string => (sub.length === 0 ? 'value' : `'${String(sub[sub.length - 1])}'`)
+export const label = (s: Scope, sub: Path): string => (sub.length === 0 ? s.label : `'${String(sub[sub.length - 1])}'`)

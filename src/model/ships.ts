@@ -16,7 +16,10 @@ export const DEFAULT_TIMEOUT = 5
 
 function apiVersion(s: Scope, v: unknown): string {
   if (v === undefined || v === null) return DEFAULT_API_VERSION
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    const written = s.sink.rawScalar(s.at('api_version'))
+    return written !== undefined && Number(written) === v ? written : String(v)
+  }
   if (typeof v === 'string' && (v === 'auto' || /^\d+\.\d+$/.test(v))) return v
   s.error(['api_version'], `api_version must be 'auto' or a version such as 1.41, got ${JSON.stringify(v)}`)
   return DEFAULT_API_VERSION
@@ -89,7 +92,7 @@ export function normalizeShips(sink: IssueCollector, data: RawMap): Record<strin
   const defaultsScope = sink.scope(['ship_defaults'], 'ship_defaults')
   const defaultsRaw = {...readMap(top, ['ship_defaults'], data.ship_defaults)}
   for (const k of ['ip', 'endpoint']) {
-    if (k in defaultsRaw) defaultsScope.warn([k], `'${k}' cannot be set in ship_defaults (ignored)`)
+    if (k in defaultsRaw) defaultsScope.warn([k], `'${k}' cannot be set here, only per ship (ignored)`)
     delete defaultsRaw[k]
   }
   if (data.ships === undefined || data.ships === null) {

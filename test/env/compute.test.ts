@@ -1,4 +1,7 @@
 import {expect} from 'chai'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {computeContainerEnv, toDockerEnv} from '../../src/env/compute.js'
 import {MaestroError} from '../../src/api/errors.js'
 import {container, environment, port, service, ship} from './env-fixture.js'
@@ -92,6 +95,18 @@ describe('computeContainerEnv', () => {
     const base = chain()
     const env = {...base, containers: {...base.containers, 'app-1': {...base.containers['app-1'], envfiles: ['missing.env']}}}
     expect(() => computeContainerEnv(env, 'app-1', readFile)).to.throw(MaestroError, 'cannot read envfile /base/missing.env')
+  })
+
+  it('reads envfiles from disk relative to the base directory by default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-env-'))
+    try {
+      writeFileSync(join(dir, 'app.env'), '# settings\nFROM_DISK=yes\n')
+      const base = {...chain(), baseDir: dir}
+      const env = {...base, containers: {...base.containers, 'logs-1': {...base.containers['logs-1'], envfiles: ['app.env']}}}
+      expect(computeContainerEnv(env, 'logs-1')[2]).to.deep.equal(['FROM_DISK', 'yes'])
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('rejects an unknown container', () => {

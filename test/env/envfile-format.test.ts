@@ -11,6 +11,6 @@ describe('parseEnvfile', () => {
     expect(parseEnvfile('A=1\nB=2\nA=3', 'f.env')).to.deep.equal([['A', '3'], ['B', '2']])
   })
   it('rejects a line without =, naming the file and line', () => {
-    expect(() => parseEnvfile('A=1\nBROKEN\n', '/x/f.env')).to.throw(MaestroError, '/x/f.env:2: invalid line in environment file (no "="): BROKEN')
+    expect(() => parseEnvfile('A=1\nBROKEN\n', '/x/f.env')).to.throw(MaestroError, "/x/f.env:2: line has no '=' (expected KEY=VALUE): BROKEN")
   })
 })

@@ -2,7 +2,10 @@ import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {computeContainerEnv, toDockerEnv} from '../../src/env/compute.js'
+import {Kernel} from '../../src/kernel/kernel.js'
+import {loadEnvironment} from '../../src/model/load.js'
 import type {Environment} from '../../src/model/types.js'
+import loaderYaml from '../../plugins/loader-yaml/index.js'
 import {zkKafkaModel} from './zk-kafka-model.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
@@ -18,6 +21,23 @@ function checkGolden(load: () => Environment | Promise<Environment>): void {
   }
 }
 
-describe('zookeeper+kafka golden environments (model data)', () => {
-  checkGolden(zkKafkaModel)
+describe('zookeeper+kafka golden environments', () => {
+  describe('loaded from examples/zookeeper-kafka.yaml', () => {
+    let loaded: Environment | undefined
+    const load = async (): Promise<Environment> => {
+      if (!loaded) {
+        const kernel = await Kernel.boot({plugins: [loaderYaml]})
+        loaded = (await loadEnvironment(kernel, `${root}examples/zookeeper-kafka.yaml`, {env: {}})).environment
+      }
+      return loaded
+    }
+    checkGolden(load)
+    it('loads the same instances in the same order as the hand-built model', async () => {
+      expect(Object.keys((await load()).containers)).to.deep.equal(Object.keys(zkKafkaModel().containers))
+    })
+  })
+
+  describe('built by hand as model data', () => {
+    checkGolden(zkKafkaModel)
+  })
 })

@@ -57,6 +57,19 @@ const CASES: readonly [name: string, template: string, env: Record<string, strin
   ["env iteration sorted", "{% for k in env|sort %}{{ k }}={{ env[k] }};{% endfor %}", {B: "2", A: "1"}, "A=1;B=2;"],
   ["dict as list", "{{ {'b': 1, 'a': 2}|list|join }} {{ 'ab'|list|join('-') }}", {}, "ba a-b"],
   ["nested dict literal in a tag", "{% set d = {'a': {'b': 'c'}} %}{{ d.a.b }}{{ {'x': {'y': 1}}.x.y }}", {}, "c1"],
+  ["namespace assignment", "{% set ns = namespace(n=0) %}{% for x in [1, 2] %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}", {}, "3"],
+  ["dict() global", "{{ dict(a=1)|length }}", {}, "1"],
+  ["map and unique filters", "{{ [{'n': 'a'}, {'n': 'b'}, {'n': 'a'}]|map(attribute='n')|unique|join(',') }} {{ ['a', 'b']|map('upper')|join }}", {}, "a,b AB"],
+  ["min max count items", "{{ [3, 1, 2]|min }}{{ [3, 1, 2]|max }}{{ [1, 2]|count }} {% for k, v in {'a': 1}|items %}{{ k }}{{ v }}{% endfor %}", {}, "132 a1"],
+  ["format filter", "{{ '%s:%s'|format('h', 80) }}", {}, "h:80"],
+  ["tojson", "{{ {'b': '<a>', 'a': [1, True, None]}|tojson }}", {}, "{\"a\": [1, true, null], \"b\": \"\\u003ca\\u003e\"}"],
+  ["type tests", "{{ 1 is integer }} {{ 1.5 is float }} {{ True is boolean }} {{ [] is sequence }} {{ True is true }} {{ None is none }}", {}, "True True True True True True"],
+  ["bool rendering in strings", "{{ 'x=%s' % True }} {{ [True, False]|join(',') }} {{ True|string }}", {}, "x=True True,False True"],
+  ["set inside a for loop is local to the iteration", "{% set n = 0 %}{% for x in [1, 2] %}{% set n = n + x %}{{ n }},{% set y = x %}{% endfor %}{{ n }}[{{ y }}]", {}, "1,2,0[]"],
+  ["nested loops keep their own loop variable", "{% for a in [1, 2] %}{% for b in [3, 4] %}{% set c = a * b %}{{ loop.index }}{{ c }} {% endfor %}{{ loop.index }}[{{ c }}];{% endfor %}", {}, "13 24 1[];16 28 2[];"],
+  ["set in if stays in scope", "{% set a = 1 %}{% if True %}{% set a = 2 %}{% endif %}{{ a }}", {}, "2"],
+  ["set in with and macro stays inside", "{% set a = 1 %}{% with %}{% set a = 2 %}{{ a }}{% endwith %}{% macro m() %}{% set a = 3 %}{{ a }}{% endmacro %}{{ m() }}{{ a }}", {}, "231"],
+  ["loop variable does not leak", "{% set x = 'out' %}{% for x in [1] %}{% endfor %}{{ x }}", {}, "out"],
 ]
 
 describe('renderTemplate (Jinja2 compatibility)', () => {

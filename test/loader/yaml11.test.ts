@@ -111,6 +111,10 @@ describe('parseYaml11', () => {
     it('keeps the insertion order of string keys', () => {
       expect(Object.keys(load('zeta: 1\nalpha: 2\nmid: 3\n') as object)).to.deep.equal(['zeta', 'alpha', 'mid'])
     })
+    // JS objects list integer-like property names first, in numeric order; other keys keep file order.
+    it('orders integer-like keys first (a JS object limitation)', () => {
+      expect(Object.keys(load('b: 1\n80: 2\na: 3\n8: 4\n') as object)).to.deep.equal(['8', '80', 'b', 'a'])
+    })
     it('returns plain objects and arrays', () => {
       const data = load('a: {b: [1]}\n') as {a: {b: unknown}}
       expect(Object.getPrototypeOf(data.a)).to.equal(Object.prototype)

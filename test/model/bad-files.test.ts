@@ -3,18 +3,17 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {normalizeEnvironment} from '../../src/model/normalize.js'
 import {formatIssue} from '../../src/api/errors.js'
-import {yamlDocument} from '../helpers/yaml-doc.js'
+import {YamlLoader} from '../../plugins/loader-yaml/yaml-loader.js'
 
 const DIR = fileURLToPath(new URL('../../../test/fixtures/bad/', import.meta.url))
 const CHECK_TYPES = ['tcp', 'http', 'exec', 'rexec', 'sleep']
 
-/** Every problem of a bad fixture, one `file:line:col: message` line each. */
-export function reportFor(name: string): string[] {
-  const text = readFileSync(DIR + name + '.yaml', 'utf8')
-  const doc = yamlDocument(text, name + '.yaml', DIR)
+/** Every problem of a bad fixture, loaded by the real loader plugin, one `file:line:col: message` line each. */
+export async function reportFor(name: string): Promise<string[]> {
+  const doc = await new YamlLoader().load(DIR + name + '.yaml', {env: {}})
   const {environment, issues} = normalizeEnvironment(doc, {checkTypes: CHECK_TYPES, readFile: (p) => readFileSync(p, 'utf8')})
   if (issues.some((i) => i.severity === 'error')) expect(environment).to.equal(undefined)
-  return issues.map(formatIssue)
+  return issues.map((i) => formatIssue(i).slice(i.loc?.file.startsWith(DIR) ? DIR.length : 0))
 }
 
 const expected = (name: string): string[] => readFileSync(DIR + name + '.expected', 'utf8').split('\n').filter((l) => l !== '')
@@ -28,8 +27,8 @@ describe('normalizeEnvironment (bad files)', () => {
   })
 
   for (const name of names) {
-    it(`reports ${name}`, () => {
-      expect(reportFor(name)).to.deep.equal(expected(name))
+    it(`reports ${name}`, async () => {
+      expect(await reportFor(name)).to.deep.equal(expected(name))
     })
   }
 
@@ -38,8 +37,8 @@ describe('normalizeEnvironment (bad files)', () => {
     expect(errors.size).to.be.at.least(25)
   })
 
-  it('reports every problem of a file with several in one pass', () => {
-    const errors = reportFor('many-errors').filter((l) => !l.includes(': warning: '))
+  it('reports every problem of a file with several in one pass', async () => {
+    const errors = (await reportFor('many-errors')).filter((l) => !l.includes(': warning: '))
     expect(errors.length).to.be.at.least(7)
   })
 })

@@ -86,3 +86,36 @@ describe('normalizeEnvironment (templated documents)', () => {
     expect(normalizeEnvironment(yamlDocument('')).issues.map((i) => i.message)).to.deep.equal(['the file is empty'])
   })
 })
+
+describe('loadEnvironment (with the YAML loader plugin)', () => {
+  it('locates problems in templated files at the rendered line and shows it', async () => {
+    const {mkdtempSync, writeFileSync, rmSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {join} = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-model-'))
+    try {
+      const file = join(dir, 'maestro.yaml')
+      writeFileSync(file, [
+        'name: {{ env.NAME }}',
+        'ships: {s: {ip: 10.0.0.1}}',
+        'services:',
+        '  web:',
+        '    image: nginx',
+        '    instances:',
+        '{% for i in range(2) %}',
+        '      web-{{ i }}: {ship: s{{ i }}}',
+        '{% endfor %}',
+        '',
+      ].join('\n'))
+      const {default: loaderPlugin} = await import('../../plugins/loader-yaml/index.js')
+      const kernel = await Kernel.boot({plugins: [loaderPlugin]})
+      const error = (await loadEnvironment(kernel, file, {env: {NAME: 'tmpl'}}).catch((e: MaestroError) => e)) as MaestroError
+      expect(error.issues.map((i) => [i.loc?.line, i.message, i.sourceLine])).to.deep.equal([
+        [8, "services.web.instances.web-0: unknown ship 's0' (did you mean 's'?)", '      web-0: {ship: s0}'],
+        [10, "services.web.instances.web-1: unknown ship 's1' (did you mean 's'?)", '      web-1: {ship: s1}'],
+      ])
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})

@@ -26,6 +26,11 @@ describe('normalizeEnvironment (top level and ships)', () => {
     expect(env.ships.tunnel.sshTunnel).to.deep.equal({user: 'ops', key: '~/.ssh/id', port: 22})
   })
 
+  it('keeps a float api_version as written (1.40 stays 1.40, not 1.4)', () => {
+    const env = envFrom('name: e\nship_defaults: {api_version: 1.40}\nships:\n  a: {ip: h}\n  b: {ip: h, api_version: 1.24}\nservices: {}\n')
+    expect([env.ships.a.apiVersion, env.ships.b.apiVersion]).to.deep.equal(['1.40', '1.24'])
+  })
+
   it('uses the TLS port when tls is on and no port is given', () => {
     expect(envFrom('name: e\nships: {s: {ip: h, tls: true}}\nservices: {}\n').ships.s.dockerPort).to.equal(2376)
   })
@@ -127,6 +132,22 @@ services:
   })
 })
 
+describe('normalizeEnvironment (list forms)', () => {
+  it('accepts extra_hosts and links as lists', () => {
+    const env = envFrom(`name: e
+ships: {s: {ip: h}}
+services:
+  web:
+    image: nginx
+    instances:
+      web-1: {ship: s, extra_hosts: ['db:10.0.0.9'], links: [web-2, 'web-3:alias']}
+      web-2: {ship: s}
+      web-3: {ship: s}
+`)
+    expect(env.containers['web-1']).to.deep.include({extraHosts: {db: '10.0.0.9'}, links: {'web-2': 'web-2', 'web-3': 'alias'}})
+  })
+})
+
 describe('normalizeEnvironment (warnings)', () => {
   it('warns about unknown keys, but not _-keys or anchor holders', () => {
     const text = instanceYaml('foo: 1\n_private: 2\n', '') + 'x-defaults: &defaults {a: 1}\n_globals: {b: 2}\nbogus: 3\n'
@@ -141,6 +162,19 @@ describe('normalizeEnvironment (warnings)', () => {
       "env.yaml:9:5: warning: unknown key 'command' in service web (ignored; only instances accept 'command')",
       "env.yaml:13:9: warning: unknown key 'volums' in instance web-1 (ignored; did you mean 'volumes'?)",
       "env.yaml:14:9: warning: unknown key 'entrypoint' in instance web-1 (ignored; not supported by MaestroNG)",
+    ])
+  })
+
+  it('warns that ship_defaults cannot set ip or endpoint, and about likely typos of ship keys only', () => {
+    expect(issuesOf('name: e\nship_defaults: {ip: 1.1.1.1, docker_prot: 1, known_hosts: /k}\nships: {s: {ip: h}}\nservices: {}\n')).to.deep.equal([
+      "env.yaml:2:17: warning: ship_defaults: 'ip' cannot be set here, only per ship (ignored)",
+      "env.yaml:2:30: warning: unknown key 'docker_prot' in ship_defaults (did you mean 'docker_port'?)",
+    ])
+  })
+
+  it('warns when both command and cmd are set', () => {
+    expect(issuesOf(instanceYaml('command: a\ncmd: b'))).to.deep.equal([
+      "env.yaml:13:9: warning: services.web.instances.web-1: both 'command' and its deprecated alias 'cmd' are set; 'command' wins",
     ])
   })
 

@@ -13,6 +13,7 @@
 # mlab<n>-ship<i>, state in /run/mlab<n> and /var/lib/mlab<n>. Each ship serves Docker on
 # its unix socket, <ip>:2375 and its own 127.0.0.1:2375; sshd on <ip>:22 (key login).
 # Ship 1 also serves Docker over TLS with client-certificate verification on <ip>:2376.
+# Daemons trust plain-HTTP registries inside the lab subnet (test/lab/registry.sh).
 # Needs root; installs docker.io busybox-static openssh-server iproute2 iptables socat
 # openssl with apt-get when missing. Image lab/busybox:latest is imported, no registry.
 set -euo pipefail
@@ -223,11 +224,13 @@ ship_down() {
 }
 
 cmd_down() {
-  local i ns
-  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do
-    ship_down "${ns##*-ship}"
-  done
-  for d in "$LAB"/ship*; do [ -d "$d" ] && ship_down "${d##*ship}"; done
+  local ships=() ns d p
+  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do ships+=("${ns##*-ship}"); done
+  for d in "$LAB"/ship*; do [ -d "$d" ] && ships+=("${d##*ship}"); done
+  local pids=()
+  for i in $(printf '%s\n' "${ships[@]}" | sort -u); do ship_down "$i" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || true; done
+  for p in "$LAB"/*/*.pid; do alive "$p" && kill_wait "$(cat "$p")"; done # helpers such as registry.sh
   { findmnt -rn -o TARGET | grep -E "^($LAB|$DATA)(/|$)" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   find /sys/fs/cgroup -depth -type d -name "mlab$ID-ship*" -exec rmdir {} + 2>/dev/null || true
   iptables -D FORWARD -i "$BR" -o "$BR" -j ACCEPT 2>/dev/null || true

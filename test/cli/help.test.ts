@@ -40,6 +40,12 @@ describe('maestro usage errors (built binary)', () => {
     expect(r.stderr.trim()).to.equal('ERROR: Nonexistent flag: --bogus')
   })
 
+  it('rejects an unknown command with a did-you-mean, exit 2', async () => {
+    const r = await maestro(['statsu'])
+    expect(r.code).to.equal(2)
+    expect(r.stderr.trim()).to.equal("ERROR: command statsu not found (did you mean 'status'?)")
+  })
+
   it('rejects an unknown reporter, listing the available ones, exit 2', async () => {
     const r = await maestro(['deptree', '--reporter', 'nope'])
     expect(r.code).to.equal(2)

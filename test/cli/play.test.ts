@@ -21,7 +21,9 @@ services:
 const IMAGES = ['postgres:16', 'app:1']
 const rows = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+ {2}\S/.test(l))
 
-describe('Docker commands through a fake fleet plugin (built binary)', () => {
+describe('Docker commands through a fake fleet plugin (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   let dir: string
   const run = (fleet: Omit<FleetConfig, 'ships'> = {images: IMAGES}): CliOptions => ({
     cwd: dir,

@@ -153,4 +153,13 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     expect(r.stdout).to.match(/aborted!/)
     expect(r.stderr).to.match(/interrupted/)
   })
+
+  it('Ctrl-C outside a play (here: waiting for the file on stdin) quits at once with 130', async () => {
+    const p = spawnMaestro(['-f', '-', 'validate'], {...run(), keepStdinOpen: true})
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    p.child.kill('SIGINT')
+    const r = await p.done
+    expect(r.code).to.equal(130)
+    expect(r.stdout).to.equal('')
+  })
 })

@@ -145,7 +145,7 @@ describe('orchestration on the lab @e2e', function () {
     env = await load(writeLabEnvironment(lab, body(lab, hostDir, 'bye'), {name: 'e2e-orchestration', dir: join(file, '..')}))
     const status = await play('status')
     expect([...status.outcomes].filter(([, o]) => (o.data?.drift as string[]).length > 0).map(([n]) => n)).to.deep.equal(['app-1', 'app-2'])
-    expect(status.outcomes.get('app-1')?.data?.drift).to.deep.equal(['env'])
+    expect(status.outcomes.get('app-1')?.data?.drift).to.deep.equal(['env.GREETING'])
     const plan = await planPlay(kernel, env, {containers: all()})
     expect(plan.changes).to.equal(true)
     expect(plan.steps.map((s) => [s.container, s.action])).to.deep.equal([['data-1', 'nothing'], ['db-1', 'nothing'], ['app-1', 'recreate'], ['app-2', 'recreate'], ['web-1', 'nothing']])

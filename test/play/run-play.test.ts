@@ -151,7 +151,7 @@ describe('runPlay start', () => {
     r.env = shop({cache: {image: 'redis:7', instances: {'cache-1': {ship: 'b', env: {MAXMEMORY: '1g'}}}}})
     const plain = await r.play('start')
     expect(plain.outcomes.get('cache-1')).to.deep.include({outcome: 'up'})
-    expect(plain.outcomes.get('cache-1')?.data?.drift).to.deep.equal(['env'])
+    expect(plain.outcomes.get('cache-1')?.data?.drift).to.deep.equal(['env.MAXMEMORY'])
     reset(r)
     const converged = await r.play('start', {options: {converge: true}})
     expect([...converged.outcomes.values()].map((o) => o.outcome)).to.deep.equal(['up', 'up', 'up', 'up', 'recreated'])

@@ -11,6 +11,7 @@ export const builtinPlugins = async (): Promise<MaestroPlugin[]> => {
     import('./reporter-console/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
+    import('./transport-docker/index.js'),
   ])
   return modules.map((m) => m.default)
 }

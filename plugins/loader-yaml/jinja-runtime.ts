@@ -42,6 +42,20 @@ function pySplit(s: string, sep: string | undefined | null, max?: number): strin
   return limit === Infinity || parts.length <= limit + 1 ? parts : [...parts.slice(0, limit), parts.slice(limit).join(sep)]
 }
 
+/** Python `+`: lists concatenate. */
+export const pyAdd = (a: unknown, b: unknown): unknown =>
+  Array.isArray(a) && Array.isArray(b) ? [...a, ...b] : (a as number) + (b as number)
+
+/** Python `*`: a string or list times an integer repeats it. */
+export function pyMul(a: unknown, b: unknown): unknown {
+  const times = (n: unknown) => Math.max(0, Math.trunc(Number(n)))
+  if (typeof a === 'string' && typeof b === 'number') return a.repeat(times(b))
+  if (typeof b === 'string' && typeof a === 'number') return b.repeat(times(a))
+  if (Array.isArray(a) && typeof b === 'number') return Array.from({length: times(b)}, () => a).flat()
+  if (Array.isArray(b) && typeof a === 'number') return Array.from({length: times(a)}, () => b).flat()
+  return (a as number) * (b as number)
+}
+
 /** Python `%`: printf-style formatting for strings, floored modulo for numbers. */
 export function pyMod(a: unknown, b: unknown): unknown {
   if (typeof a === 'string') {
@@ -74,6 +88,8 @@ export function installJinjaRuntime(nj: NunjucksModule): void {
       const method = STRING_MEMBERS[val]
       return (...args: unknown[]) => method(obj, ...args)
     }
+    // Python negative indexes count from the end.
+    if ((typeof obj === 'string' || Array.isArray(obj)) && typeof val === 'number' && Number.isInteger(val) && val < 0) return obj[obj.length + val]
     return memberLookup.call(this, obj, val, autoescape)
   }
   const suppressValue = runtime.suppressValue
@@ -83,6 +99,8 @@ export function installJinjaRuntime(nj: NunjucksModule): void {
   runtime.fromIterator = (arr: unknown) => (isPlainObject(arr) ? Object.keys(arr) : fromIterator(arr))
   runtime.maestroPyStr = pyStr
   runtime.maestroPyMod = pyMod
+  runtime.maestroPyAdd = pyAdd
+  runtime.maestroPyMul = pyMul
 
   const compiler = nj.compiler.Compiler.prototype
   const binary = (helper: string, joiner: string) =>
@@ -101,4 +119,6 @@ export function installJinjaRuntime(nj: NunjucksModule): void {
     this._emit('))')
   }
   compiler.compileMod = binary('maestroPyMod', ', ')
+  compiler.compileAdd = binary('maestroPyAdd', ', ')
+  compiler.compileMul = binary('maestroPyMul', ', ')
 }

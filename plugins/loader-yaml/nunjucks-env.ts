@@ -1,6 +1,7 @@
 import type {Environment} from 'nunjucks'
 import {installImportErrorPaths} from './jinja-errors.js'
 import {addJinjaFilters} from './jinja-filters.js'
+import {installJinjaLoops, loopFilter} from './jinja-loops.js'
 import {installJinjaRuntime} from './jinja-runtime.js'
 import {installJinjaScoping} from './jinja-scoping.js'
 import {installJinjaSyntax} from './jinja-syntax.js'
@@ -17,6 +18,7 @@ export function loadNunjucks(): Promise<NunjucksModule> {
     installJinjaSyntax(nj)
     installJinjaRuntime(nj)
     installJinjaScoping(nj)
+    installJinjaLoops(nj)
     installImportErrorPaths(nj)
     nj.installJinjaCompat()
     return nj
@@ -36,10 +38,12 @@ export function createEnvironment(nj: NunjucksModule, baseDir: string): Environm
     if (source) source.src = stripTrailingNewline(source.src)
     return source
   }
-  const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false})
+  // dev: errors keep nunjucks' TemplateError (with lineno/colno) instead of a copy of its message.
+  const env = new nj.Environment(loader, {autoescape: false, throwOnUndefined: false, dev: true})
   env.addExtension('with', withTag)
   env.addExtension('do', doTag)
   env.addFilter('maestro_discard', () => '')
+  env.addFilter('maestro_loop_filter', loopFilter as (...args: unknown[]) => unknown)
   addJinjaFilters(env)
   env.addGlobal('dict', keywordObject)
   env.addGlobal('namespace', keywordObject)

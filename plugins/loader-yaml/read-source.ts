@@ -14,17 +14,27 @@ export const STDIN = '<stdin>'
 
 /** Reads the environment file: `-` is stdin (options.stdin when given), relative to the working directory. */
 export async function readSource(file: string, options: LoadOptions): Promise<Source> {
-  if (file === '-') {
-    const text = options.stdin ?? readFileSync(0, 'utf8')
-    return {file: STDIN, baseDir: process.cwd(), text}
-  }
+  if (file === '-') return {file: STDIN, baseDir: process.cwd(), text: options.stdin ?? readStdin()}
   const path = resolve(file)
   try {
     return {file: path, baseDir: dirname(path), text: await readFile(path, 'utf8')}
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read file'
-    const detail = e instanceof Error ? e.message.replace(/, \w+ '.*'$/, '') : String(e)
-    throw new MaestroError('MAESTRO_CONFIG_NOT_FOUND', `${file}: ${reason} (${detail})`, {cause: e})
+    throw readError(file, e)
   }
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8')
+  } catch (e) {
+    throw readError('-', e)
+  }
+}
+
+/** `maestro.yaml: no such file (ENOENT: no such file or directory)` */
+function readError(file: string, e: unknown): MaestroError {
+  const code = (e as NodeJS.ErrnoException).code
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read file'
+  const detail = e instanceof Error ? e.message.replace(/, \w+ '.*'$/, '') : String(e)
+  return new MaestroError('MAESTRO_CONFIG_NOT_FOUND', `${file}: ${reason} (${detail})`, {cause: e})
 }

@@ -26,8 +26,8 @@ export function templateError(e: unknown, file: string, source = ''): MaestroErr
     }
   }
   const {lineno, colno} = (e ?? {}) as {lineno?: unknown; colno?: unknown}
-  // nunjucks omits `[Line 1, ...]` when the 0-based line is 0; the error object still has it.
-  if (line === 0 && runtime && typeof lineno === 'number' && typeof colno === 'number') [line, column] = [lineno + 1, colno + 1]
+  // nunjucks omits `[Line 1, ...]` when the 0-based line is 0; the error object still has it (0:0 means unknown).
+  if (line === 0 && runtime && typeof lineno === 'number' && typeof colno === 'number' && colno > 0) [line, column] = [lineno + 1, colno + 1]
   if (line === 0 && at === file) [line, column] = guessPosition(source, reason)
   const loc = line > 0 ? {file: at, line, column: Math.max(column, 1)} : undefined
   const prefix = loc ? `${loc.file}:${loc.line}:${loc.column}` : at

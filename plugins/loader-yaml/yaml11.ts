@@ -50,7 +50,7 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
 
 /**
  * One pass in document order: resolves every alias to the latest preceding anchor (yaml's
- * Alias.resolve() rescans the whole document each time) and rejects collection keys.
+ * Alias.resolve() rescans the whole document each time) and rejects collection keys, also through aliases.
  */
 function checkNodes(root: unknown, fail: (offset: number, message: string) => never): Map<Alias, Node> {
   const anchors = new Map<string, Node>()
@@ -66,8 +66,9 @@ function checkNodes(root: unknown, fail: (offset: number, message: string) => ne
     if (node.anchor) anchors.set(node.anchor, node)
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isCollection(pair.key) || isAlias(pair.key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
         walk(pair.key)
+        const key = isAlias(pair.key) ? aliases.get(pair.key) : pair.key
+        if (isCollection(key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
         walk(pair.value)
       }
     } else if (isSeq(node)) for (const item of node.items) walk(item)

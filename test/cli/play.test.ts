@@ -65,6 +65,19 @@ describe('Docker commands through a fake fleet plugin (built binary)', () => {
     expect(rows(hosts.stdout).map((l) => l.trim().split(/\s+/)[3])).to.have.members(['127.0.0.11', '127.0.0.11', '127.0.0.12'])
   })
 
+  it('--progress tty redraws with ANSI codes; colour only without NO_COLOR and --no-color', async () => {
+    const opts = (env: Record<string, string | undefined>) => ({...run(), env: {...run().env, ...env}})
+    const coloured = await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: undefined}))
+    expect(coloured.stdout).to.match(/\x1b\[\d+A/)
+    expect(coloured.stdout).to.contain('\x1b[32mstarted\x1b[0m')
+    for (const r of [await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: '1'})), await maestro(['start', '--progress', 'tty', '--no-color'], opts({NO_COLOR: undefined}))]) {
+      expect(r.stdout).to.match(/\x1b\[\d+A/)
+      expect(r.stdout).not.to.match(/\x1b\[\d+m/)
+    }
+    const plain = await maestro(['start', '--progress', 'plain'], opts({NO_COLOR: undefined}))
+    expect(plain.stdout).not.to.match(/\x1b/)
+  })
+
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
     const r = await cli(['start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)

@@ -70,6 +70,21 @@ const CASES: readonly [name: string, template: string, env: Record<string, strin
   ["set in if stays in scope", "{% set a = 1 %}{% if True %}{% set a = 2 %}{% endif %}{{ a }}", {}, "2"],
   ["set in with and macro stays inside", "{% set a = 1 %}{% with %}{% set a = 2 %}{{ a }}{% endwith %}{% macro m() %}{% set a = 3 %}{{ a }}{% endmacro %}{{ m() }}{{ a }}", {}, "231"],
   ["loop variable does not leak", "{% set x = 'out' %}{% for x in [1] %}{% endfor %}{{ x }}", {}, "out"],
+  ["loop filter", "{% for x in [1, 2, 3, 4] if x is even %}{{ x }}{{ loop.index }}{{ loop.last }};{% endfor %}", {}, "21False;42True;"],
+  ["negative index", "{{ [1, 2, 3][-1] }} {{ 'abc'[-1] }} {{ 'abc'[0] }}", {}, "3 c a"],
+  ["list plus list", "{{ [1] + [2] }} {{ ([1] + [2])|length }} {{ 'a' + 'b' }} {{ 1 + 2 }}", {}, "[1, 2] 2 ab 3"],
+  ["string times int", "{{ '-' * 3 }} {{ 2 * 3 }} {{ [0] * 2 }}", {}, "--- 6 [0, 0]"],
+  ["revindex", "{% for x in 'ab' %}{{ loop.revindex }}{{ loop.revindex0 }}{% endfor %}", {}, "2110"],
+  ["loop cycle", "{% for x in [1, 2, 3] %}{{ loop.cycle('a', 'b') }}{% endfor %}", {}, "aba"],
+  ["inline if without else", "[{{ 'y' if False }}]", {}, "[]"],
+  ["dictsort", "{% for k, v in {'b': 1, 'a': 2}|dictsort %}{{ k }}{{ v }}{% endfor %}", {}, "a2b1"],
+  ["string in", "{{ 'a' in 'cat' }} {{ 'a' in {'a': 1} }}", {}, "True True"],
+  ["default true", "{{ ''|default('d', true) }} {{ ''|default('d') }}", {}, "d "],
+  ["round", "{{ 2.567|round(1) }}", {}, "2.6"],
+  ["nested data", "{% set s = {'web': {'ports': [80, 443]}} %}{{ s.web.ports|join(' ') }} {{ s['web']['ports'][1] }}", {}, "80 443 443"],
+  ["loop filter over dict items with unpacking", "{% for k, v in {'a': 1, 'b': 2, 'c': 3}.items() if v > 1 %}{{ k }}{{ loop.index }}{% if loop.last %}!{% endif %}{% endfor %}", {}, "b1c2!"],
+  ["loop filter using outer variables", "{% set min = 2 %}{% for x in range(5) if x >= min %}{{ x }}{% else %}none{% endfor %}", {}, "234"],
+  ["loop filter with else", "{% for x in [1] if x > 5 %}{{ x }}{% else %}none{% endfor %}", {}, "none"],
 ]
 
 describe('renderTemplate (Jinja2 compatibility)', () => {

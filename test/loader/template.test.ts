@@ -88,6 +88,9 @@ describe('renderTemplate', () => {
     it('reports calling an undefined function at the call', async () => {
       expect((await failure('a: 1\n\nb: {{ nope() }}\n')).loc).to.deep.equal({file: '/t/maestro.yaml', line: 3, column: 11})
     })
+    it('reports a runtime error on the first line with its column', async () => {
+      expect((await failure('a: {{ "x".nomethod() }}\n')).loc).to.deep.equal({file: '/t/maestro.yaml', line: 1, column: 19})
+    })
     it('reports a missing include at the include tag', async () => {
       expect((await failure('a: 1\n  {% include "zz.yaml" %}\n', dir)).message).to.equal('/t/maestro.yaml:2:3: template error: template not found: zz.yaml')
     })

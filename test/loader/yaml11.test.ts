@@ -157,6 +157,12 @@ describe('parseYaml11', () => {
     it('rejects mapping keys that are collections (unhashable in Python)', () => {
       expect(failure('? [1, 2]\n: x\n').message).to.match(/^\/x\/maestro\.yaml:1:3: unhashable/)
     })
+    it('rejects an alias to a mapping used as a key', () => {
+      expect(failure('a: &m {x: 1}\n*m : 2\n').message).to.match(/^\/x\/maestro\.yaml:2:1: unhashable/)
+    })
+    it('accepts an alias to a scalar used as a key', () => {
+      expect(load('a: &k key\n*k : 2\n')).to.deep.equal({a: 'key', key: 2})
+    })
     it('rejects several documents in one file', () => {
       expect(failure('a: 1\n---\nb: 2\n').message).to.match(/^\/x\/maestro\.yaml:2:1: /)
     })

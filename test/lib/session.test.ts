@@ -1,13 +1,13 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
-import {openEnvironment, definePlugin, Tokens, isMaestroError, type EventName, type Session} from '../../src/api/index.js'
+import {openEnvironment, definePlugin, Tokens, isMaestroError, type EventName, type MaestroPlugin, type Session} from '../../src/api/index.js'
 import {FakeFleet} from '../helpers/fake-docker.js'
 import {projectRoot, tempProject} from '../helpers/cli.js'
 
 const SHOP = `name: shop
 ships:
-  a: {ip: 10.0.0.1}
-  b: {ip: 10.0.0.2}
+  a: {ip: 127.0.0.1, docker_port: 1}
+  b: {ip: 127.0.0.2, docker_port: 1}
 services:
   db:
     image: postgres:16
@@ -22,6 +22,9 @@ services:
     omit: true
     instances: {cache-1: {ship: b}}
 `
+
+/** The fake fleet's transport, ordered `pre` so it wins over the built-in Docker transport for these ships. */
+const pre = (fleet: FakeFleet): MaestroPlugin => ({...fleet.plugin(), order: 'pre'})
 
 function fleetFor(): FakeFleet {
   const fleet = new FakeFleet(['a', 'b'])
@@ -48,11 +51,11 @@ describe('library: openEnvironment', () => {
   })
 
   it('renders templates with the given env and computes a container environment', async () => {
-    const s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {GREETING: 'hello'}, plugins: [fleetFor().plugin()]})
+    const s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {GREETING: 'hello'}, plugins: [pre(fleetFor())]})
     try {
       const env = new Map(s.envOf('app-1'))
       expect(env.get('GREETING')).to.equal('hello')
-      expect(env.get('DB_DB_1_HOST')).to.equal('10.0.0.1')
+      expect(env.get('DB_DB_1_HOST')).to.equal('127.0.0.1')
       expect(() => s.envOf('app-3')).to.throw(/app-3 is neither a service nor a container!.*did you mean/)
     } finally {
       await s.close()
@@ -60,7 +63,7 @@ describe('library: openEnvironment', () => {
   })
 
   it('rejects an invalid file with every problem, as a MaestroError with exit code 2', async () => {
-    const bad = tempProject({'bad.yaml': 'name: bad\nships: {a: {ip: 10.0.0.1}}\nservices:\n  web:\n    instances: {web-1: {ship: nowhere}}\n'})
+    const bad = tempProject({'bad.yaml': 'name: bad\nships: {a: {ip: 127.0.0.1, docker_port: 1}}\nservices:\n  web:\n    instances: {web-1: {ship: nowhere}}\n'})
     try {
       const error = await openEnvironment(join(bad.dir, 'bad.yaml'), {env: {}}).then(() => undefined, (e: unknown) => e)
       expect(isMaestroError(error)).to.equal(true)
@@ -87,7 +90,7 @@ describe('library: Session plays', () => {
   before(async () => {
     t = tempProject({'maestro.yaml': SHOP})
     fleet = fleetFor()
-    s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [fleet.plugin()]})
+    s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [pre(fleet)]})
     for (const e of ['play:start', 'task:end', 'play:end'] as EventName[]) s.events.on(e, (p) => void seen.push(`${e}${'container' in p ? ` ${(p as {container: {name: string}}).container.name}` : ''}`))
   })
   after(async () => {

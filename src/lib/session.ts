@@ -2,7 +2,8 @@ import {Kernel} from '../kernel/kernel.js'
 import {Tokens} from '../api/tokens.js'
 import {MaestroError, describeError, unknownThingError, type ConfigIssue} from '../api/errors.js'
 import type {Action, EventSource} from '../api/events.js'
-import type {LoadedDocument} from '../api/contracts.js'
+import type {LoadedDocument, Reporter, ReporterContext} from '../api/contracts.js'
+import type {Writable} from 'node:stream'
 import type {Environment} from '../model/types.js'
 import {loadEnvironment, type LoadedEnvironment} from '../model/load.js'
 import {closest} from '../model/did-you-mean.js'
@@ -31,6 +32,7 @@ export class Session {
   readonly warnings: readonly ConfigIssue[]
   readonly document: LoadedDocument
   private serviceGraph?: ServiceGraph
+  private readonly reporters: Reporter[] = []
   private closing?: Promise<void>
 
   private constructor(
@@ -91,6 +93,20 @@ export class Session {
     })
   }
 
+  /**
+   * Attaches a reporter by name (`console`, `json`, `junit`, `github`, or one a plugin provides) writing to `out`,
+   * as `--reporter` does; its `done()` runs at `close()`.
+   */
+  useReporter(name: string, out: Writable, context: Partial<Omit<ReporterContext, 'out'>> = {}): void {
+    this.assertOpen()
+    const factories = this.kernel.resolveAll(Tokens.Reporter)
+    const factory = factories.find((f) => f.name === name)
+    if (!factory) throw new MaestroError('MAESTRO_USAGE', `unknown reporter ${name} (available: ${factories.map((f) => f.name).join(', ') || 'none'})`)
+    const reporter = factory.create({isTTY: false, color: false, progress: 'plain', columns: 0, options: {}, showHosts: false, ...context, out})
+    reporter.attach(this.kernel.events)
+    this.reporters.push(reporter)
+  }
+
   status(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
     return this.play('status', things, options)
   }
@@ -126,7 +142,7 @@ export class Session {
     return planPlay(this.kernel, this.environment, {containers, transportFlags: options.transportFlags, env: this.variables})
   }
 
-  /** Waits for async listeners and audit notifiers; a notifier failure (without ignore_errors) rejects. */
+  /** Waits for async listeners, reporters and audit notifiers; a reporter or notifier failure (without ignore_errors) rejects. */
   close(): Promise<void> {
     this.closing ??= this.shutdown()
     return this.closing
@@ -153,6 +169,13 @@ export class Session {
   private async shutdown(): Promise<void> {
     await this.kernel.dispose()
     const failures: string[] = []
+    for (const r of this.reporters) {
+      try {
+        await r.done?.()
+      } catch (e) {
+        failures.push(`reporter: ${describeError(e)}`)
+      }
+    }
     for (const {spec, notifier} of this.notifiers) {
       try {
         await notifier.done?.()
@@ -160,6 +183,6 @@ export class Session {
         if (!spec.ignoreErrors) failures.push(`audit ${spec.type}: ${describeError(e)}`)
       }
     }
-    if (failures.length > 0) throw new MaestroError('MAESTRO_NOTIFIER', failures.join('; '))
+    if (failures.length > 0) throw new MaestroError('MAESTRO_ACTION_FAILED', failures.join('; '))
   }
 }

@@ -1,5 +1,6 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
+import {PassThrough} from 'node:stream'
 import {openEnvironment, definePlugin, Tokens, isMaestroError, type EventName, type MaestroPlugin, type Session} from '../../src/api/index.js'
 import {FakeFleet} from '../helpers/fake-docker.js'
 import {projectRoot, tempProject} from '../helpers/cli.js'
@@ -158,6 +159,21 @@ describe('library: Session plays', () => {
     const other = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [probe]})
     await other.close()
     expect(names).to.include('console')
+  })
+
+  it('attaches a reporter by name, as --reporter does, and flushes it at close()', async () => {
+    const other = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [pre(fleetFor())]})
+    const out = new PassThrough()
+    let text = ''
+    out.on('data', (d: Buffer) => (text += d.toString()))
+    other.useReporter('json', out)
+    expect(() => other.useReporter('nope', out)).to.throw(/unknown reporter nope \(available: .*json.*\)/)
+    await other.status(['db'])
+    await other.close()
+    const events = text.trim().split('\n').map((l) => (JSON.parse(l) as {event: string}).event)
+    expect(events.filter((e) => e.startsWith('play:'))).to.deep.equal(['play:start', 'play:end'])
+    expect(events).to.include('task:end')
+    expect(events.indexOf('task:end')).to.be.greaterThan(events.indexOf('play:start'))
   })
 
   it('a closed session refuses to play', async () => {

@@ -2,8 +2,7 @@ import {expect} from 'chai'
 import {PassThrough} from 'node:stream'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {Kernel} from '../../src/kernel/kernel.js'
-import {MaestroError, Tokens, type ContainerRef, type MaestroPlugin, type ReporterContext} from '../../src/api/index.js'
+import {MaestroError, Tokens, bootPlugins, type PluginHarness, type ContainerRef, type MaestroPlugin, type ReporterContext} from '../../src/api/index.js'
 import {EXAMPLE_PLUGIN_DIR, buildExamplePlugin} from '../helpers/example-plugin.js'
 
 interface Hook {
@@ -18,7 +17,7 @@ const ZK = ref('zk-1', 'vm1')
 const WEB = ref('web-1', 'vm2')
 const API = ref('api|1', 'vm2')
 
-async function reporterOn(kernel: Kernel): Promise<{out: PassThrough; text: () => string; done: () => Promise<void>}> {
+async function reporterOn(kernel: PluginHarness): Promise<{out: PassThrough; text: () => string; done: () => Promise<void>}> {
   const factory = kernel.resolveAll(Tokens.Reporter).find((f) => f.name === 'markdown')
   expect(factory, 'the markdown reporter is registered').not.to.equal(undefined)
   const out = new PassThrough()
@@ -47,16 +46,15 @@ describe('example plugin: markdown summary reporter', function () {
   })
 
   it('writes a table of every container and a failures section at done()', async () => {
-    const kernel = await Kernel.boot({plugins: await hook.plugins()})
+    const kernel = await bootPlugins(await hook.plugins())
     const r = await reporterOn(kernel)
-    const bus = kernel.bus
     const base = {playId: 'p1', at: Date.UTC(2026, 0, 2, 3, 4, 5)}
-    bus.emit('play:start', {...base, command: 'start', containers: [ZK, WEB, API], concurrency: 3, ordered: true, direction: 'forward', environment: 'shop', user: 'alice'})
-    bus.emit('task:start', {...base, container: ZK, action: 'start', index: 0})
-    bus.emit('task:end', {...base, container: ZK, action: 'start', outcome: 'started', durationMs: 1520})
-    bus.emit('task:fail', {...base, container: WEB, action: 'start', error: new MaestroError('MAESTRO_ACTION_FAILED', 'port 80 is\nalready allocated'), durationMs: 40})
-    bus.emit('task:skip', {...base, container: API, action: 'start', reason: 'aborted'})
-    bus.emit('play:end', {...base, command: 'start', containers: [ZK, WEB, API], stats: {total: 3, succeeded: 1, failed: 1, skipped: 1, durationMs: 1600, outcomes: {}}, interrupted: false})
+    kernel.emit('play:start', {...base, command: 'start', containers: [ZK, WEB, API], concurrency: 3, ordered: true, direction: 'forward', environment: 'shop', user: 'alice'})
+    kernel.emit('task:start', {...base, container: ZK, action: 'start', index: 0})
+    kernel.emit('task:end', {...base, container: ZK, action: 'start', outcome: 'started', durationMs: 1520})
+    kernel.emit('task:fail', {...base, container: WEB, action: 'start', error: new MaestroError('MAESTRO_ACTION_FAILED', 'port 80 is\nalready allocated'), durationMs: 40})
+    kernel.emit('task:skip', {...base, container: API, action: 'start', reason: 'aborted'})
+    kernel.emit('play:end', {...base, command: 'start', containers: [ZK, WEB, API], stats: {total: 3, succeeded: 1, failed: 1, skipped: 1, durationMs: 1600, outcomes: {}}, interrupted: false})
     expect(r.text(), 'nothing is written before done()').to.equal('')
     await r.done()
     expect(r.text()).to.equal([
@@ -80,19 +78,19 @@ describe('example plugin: markdown summary reporter', function () {
   })
 
   it('lists configuration errors with their file positions', async () => {
-    const kernel = await Kernel.boot({plugins: await hook.plugins()})
+    const kernel = await bootPlugins(await hook.plugins())
     const r = await reporterOn(kernel)
     const error = new MaestroError('MAESTRO_CONFIG_INVALID', 'invalid', {issues: [
       {severity: 'error', message: "unknown ship 'vm9'", loc: {file: 'maestro.yaml', line: 7, column: 13}},
       {severity: 'warning', message: 'unknown key', loc: {file: 'maestro.yaml', line: 3, column: 1}},
     ]})
-    kernel.bus.emit('config:error', {file: 'maestro.yaml', error})
+    kernel.emit('config:error', {file: 'maestro.yaml', error})
     await r.done()
     expect(r.text()).to.equal('# Maestro deployment summary\n\n## Configuration errors\n\n```\nmaestro.yaml:7:13: unknown ship \'vm9\'\n```\n')
   })
 
   it('says so when no container was acted on', async () => {
-    const kernel = await Kernel.boot({plugins: await hook.plugins()})
+    const kernel = await bootPlugins(await hook.plugins())
     const r = await reporterOn(kernel)
     await r.done()
     expect(r.text()).to.equal('# Maestro deployment summary\n\nNo containers were acted on.\n')

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {binPath, maestro, projectRoot} from '../helpers/cli.js'
 
-const KAFKA = 'examples/zookeeper-kafka.yaml'
+const KAFKA = 'test/fixtures/completion/shop.yaml'
 
 describe('completion (built binary)', () => {
   let bash = ''
@@ -19,6 +19,7 @@ describe('completion (built binary)', () => {
     writeFileSync(join(shimDir, 'maestro'), `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`)
     chmodSync(join(shimDir, 'maestro'), 0o755)
     writeFileSync(join(shimDir, 'completion.bash'), bash)
+    writeFileSync(join(shimDir, '_maestro'), (await maestro(['completion', 'zsh'])).stdout)
   })
 
   /** What the bash script offers for the command line `words` (the last word is the one being completed). */
@@ -53,6 +54,29 @@ describe('completion (built binary)', () => {
     expect(r.stdout).to.match(/'start:[^']+'/)
     expect(r.stdout).to.match(/'status:[^']+'/)
     expect(r.stdout).to.contain('compdef _maestro maestro')
+    const check = spawnSync('zsh', ['-n', join(shimDir, '_maestro')], {encoding: 'utf8'})
+    expect(check.status, check.stderr).to.equal(0)
+  })
+
+  it('offers the same words in a real zsh (completion builtins recorded)', () => {
+    // compadd/_describe/_files only work inside zle; these stand-ins print what the script offers.
+    const stubs = [
+      'compdef() { :; }',
+      'compadd() { [[ $1 == -- ]] && shift; for w in "$@"; do [[ $w == ${PREFIX}* ]] && print -r -- $w; done }',
+      '_describe() { local arr=${@[-1]}; for l in "${(@P)arr}"; do [[ $l == ${PREFIX}* ]] && print -r -- ${l%%:*}; done }',
+      '_files() { print -r -- "<files>" }',
+      `source ${JSON.stringify(join(shimDir, '_maestro'))}`,
+    ]
+    const zsh = (...words: string[]): string[] => {
+      const script = [...stubs, `words=(${words.map((w) => `'${w}'`).join(' ')})`, `CURRENT=${words.length}`, 'PREFIX=${words[CURRENT]}', '_maestro'].join('\n')
+      const r = spawnSync('zsh', ['-f', '-c', script], {cwd: projectRoot, env: {...process.env, PATH: `${shimDir}:${process.env.PATH}`, MAESTRO_FILE: ''}, encoding: 'utf8'})
+      expect(r.stderr).to.equal('')
+      return r.stdout.split('\n').filter((l) => l !== '').sort()
+    }
+    expect(zsh('maestro', 'st')).to.deep.equal(['start', 'status', 'stop'])
+    expect(zsh('maestro', '-f', KAFKA, 'start', 'kafka')).to.deep.equal(['kafka', 'kafka-1', 'kafka-2', 'kafka-3'])
+    expect(zsh('maestro', 'status', '--progress', '')).to.deep.equal(['auto', 'plain', 'tty'])
+    expect(zsh('maestro', '-f', '')).to.deep.equal(['<files>'])
   })
 
   it('lists services and instances of a file, quickly and without Docker (hidden `completion names`)', async () => {

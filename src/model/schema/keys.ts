@@ -9,7 +9,7 @@ export const TOP: Level = {
   ship_defaults: {description: 'Defaults for every ship key except ip and endpoint.', schema: ref('shipDefaults')},
   ships: {description: 'The Docker hosts, by name.', schema: {type: 'object', minProperties: 1, additionalProperties: ref('ship')}, required: true},
   ship_provider: {description: "Where ships come from; only 'static' exists.", schema: strEnum(['static']), default: 'static'},
-  services: {description: 'The services, by name; each has instances (containers).', schema: mapOf(ref('service')), required: true},
+  services: {description: 'The services, by name; each has instances (containers).', schema: {type: 'object', additionalProperties: ref('service')}, required: true},
   audit: {description: 'Auditors notified of plays (log, webhook, exec …).', schema: {type: ['array', 'null'], items: ref('auditor')}},
   plugins: {description: 'Options for Maestro plugins, by plugin name (a Maestro addition).', schema: mapOf({type: ['object', 'null']})},
 }

@@ -44,9 +44,10 @@ describe('maestro.yaml JSON Schema', () => {
     expect(schema.definitions.shipDefaults.properties).to.not.have.property('ip')
   })
 
-  it('accepts every example in examples/, rendered through the YAML loader plugin', async () => {
-    const files = yamlFiles(join(ROOT, 'examples'))
-    expect(files, 'examples/ has YAML files').to.not.be.empty
+  it('accepts every example in examples/ (and a templated fixture), rendered through the YAML loader plugin', async () => {
+    const examples = yamlFiles(join(ROOT, 'examples'))
+    expect(examples, 'examples/ has YAML files').to.not.be.empty
+    const files = [...examples, join(ROOT, 'test/fixtures/completion/shop.yaml')]
     const loader = new YamlLoader()
     for (const file of files) {
       const doc = await loader.load(file, {env: {...process.env, HOME: '/home/ci'}})

@@ -1,111 +1,123 @@
 /**
- * `status` and `start` over SSH next to TCP on the lab, at the Docker API level the commands use:
- * status = list + inspect every container of the ship; start = inspect, create, start, inspect.
- * Prints wall time, API requests, and connections opened per ship per command (SSH must be 1).
+ * SSH bench (issue 5 item 5): `status` and `start` through the real engine over SSH, next to TCP, on the
+ * lab's 3 ships. Prints wall time, Docker API requests and connections opened per ship per command
+ * (TCP: sockets; SSH: SSH connections, which must be 1). Exits 1 when an SSH command opened more than one
+ * SSH connection to a ship.
  *
- *   node dist/bench/ssh.js [containersPerShip=4]      (MAESTRO_LAB_ID picks the lab, default 1)
+ *   MAESTRO_LAB_ID=2 node dist/bench/ssh.js [containersPerShip=4]
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
-import type {DockerClient, Ship, TransportContext} from '../src/api/index.js'
-import {createDockerClient} from '../plugins/docker-client/index.js'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {definePlugin, Tokens, type Action, type DockerClient, type Transport} from '../src/api/index.js'
+import {Kernel} from '../src/kernel/kernel.js'
+import {loadEnvironment} from '../src/model/load.js'
+import {runPlay} from '../src/play/index.js'
+import type {Environment} from '../src/model/types.js'
+import {plugins as builtins} from '../plugins/index.js'
 import {SshTransport} from '../plugins/transport-ssh/index.js'
-import {releaseLab, useLab, type Lab, type LabShip} from '../test/helpers/lab.js'
+import {useLab, releaseLab, writeLabEnvironment, type Lab, type LabShip} from '../test/helpers/lab.js'
 import {knownHostsLine, tempDir} from '../test/helpers/ssh-lab.js'
 
-export interface BenchRow {
-  readonly command: 'status' | 'start'
-  readonly transport: 'tcp' | 'ssh'
+/** Wraps the SSH transport to read each client's stats after the play. */
+class CountingSsh implements Transport {
+  readonly name = 'ssh'
+  private readonly inner = new SshTransport()
+  opened: DockerClient[] = []
+  canHandle = this.inner.canHandle.bind(this.inner)
+  connect: Transport['connect'] = (ship, context) => {
+    const client = this.inner.connect(ship, context)
+    this.opened.push(client)
+    return client
+  }
+}
+
+export interface SshBenchRow {
+  readonly command: string
+  readonly via: 'tcp' | 'ssh'
   readonly ms: number
-  readonly requests: number
-  /** Connections opened, per ship. */
-  readonly connectionsPerShip: readonly number[]
+  readonly requests: Readonly<Record<string, number>>
+  /** SSH connections per ship (SSH rows only). */
+  readonly connections: Readonly<Record<string, number>>
+  readonly exit: number
 }
 
-const baseShip = (s: LabShip): Ship => ({
-  name: s.name, ip: s.ip, endpoint: s.ip, dockerPort: s.dockerPort, apiVersion: 'auto', timeout: 10, tls: false, tlsVerify: false, extra: {},
-})
-
-function sshContext(lab: Lab): TransportContext {
-  const home = tempDir('bench-home')
-  mkdirSync(join(home, '.ssh'), {mode: 0o700})
-  writeFileSync(join(home, '.ssh', 'known_hosts'), lab.ships.map((s) => knownHostsLine(s.ip, lab.sshHostKey)).join(''))
-  return {flags: {}, env: {HOME: home, USER: 'root'}, baseDir: home, log: {debug: () => undefined, info: () => undefined, warn: () => undefined}}
-}
-
-function clients(lab: Lab, transport: 'tcp' | 'ssh'): DockerClient[] {
-  if (transport === 'tcp') return lab.ships.map((s) => createDockerClient(baseShip(s), {endpoint: `tcp://${s.ip}:${s.dockerPort}`, host: s.ip, port: s.dockerPort}, {}))
-  const ssh = new SshTransport()
-  const ctx = sshContext(lab)
-  return lab.ships.map((s) => ssh.connect({...baseShip(s), sshTunnel: {user: lab.sshUser, key: lab.sshKey, port: s.sshPort}}, ctx))
-}
-
-const names = (ship: LabShip, n: number) => Array.from({length: n}, (_, i) => `bench-ssh-${ship.name}-${i}`)
-
-async function status(docker: DockerClient, ship: LabShip, n: number): Promise<void> {
-  await docker.listContainers({all: true})
-  await Promise.all(names(ship, n).map((c) => docker.inspectContainer(c)))
-}
-
-async function start(docker: DockerClient, ship: LabShip, n: number, image: string): Promise<void> {
-  await Promise.all(
-    names(ship, n).map(async (c) => {
-      if (!(await docker.inspectImage(image))) throw new Error(`${image} missing on ${ship.name}`)
-      const existing = await docker.inspectContainer(c)
-      const id = existing?.Id ?? (await docker.createContainer(c, {Image: image, Cmd: ['sleep', '600']})).Id
-      if (!existing?.State.Running) await docker.startContainer(id)
-      await docker.inspectContainer(id)
-    }),
+function yaml(lab: Lab, perShip: number): string {
+  const instances = lab.ships.flatMap((s) =>
+    Array.from({length: perShip}, (_, i) => `      bssh-${s.name}-${i + 1}: {ship: ${s.name}, command: sleep 86400, stop_timeout: 1}`),
   )
+  return `services:\n  bssh:\n    image: ${lab.image}\n    instances:\n${instances.join('\n')}\n`
 }
 
-async function clean(lab: Lab, n: number): Promise<void> {
-  const tcp = clients(lab, 'tcp')
-  await Promise.all(lab.ships.map((s, i) => Promise.all(names(s, n).map((c) => tcp[i].removeContainer(c, {force: true}).catch(() => undefined)))))
-  await Promise.all(tcp.map((c) => c.close()))
-}
+/** ship1 in the upstream ssh_tunnel form (remote loopback port), the others as ssh:// to the socket. */
+const sshKeys = (lab: Lab) => (s: LabShip): Record<string, unknown> =>
+  s.index === 1
+    ? {known_hosts: 'known_hosts', ssh_tunnel: {user: lab.sshUser, key: lab.sshKey, port: s.sshPort}}
+    : {known_hosts: 'known_hosts', endpoint: `ssh://${lab.sshUser}@${s.ip}`, docker_socket: s.socket}
 
-async function measure(lab: Lab, command: BenchRow['command'], transport: BenchRow['transport'], n: number): Promise<BenchRow> {
-  const docker = clients(lab, transport)
-  const t0 = performance.now()
-  await Promise.all(lab.ships.map((s, i) => (command === 'status' ? status(docker[i], s, n) : start(docker[i], s, n, lab.image))))
-  const ms = performance.now() - t0
-  const row = {command, transport, ms, requests: docker.reduce((a, d) => a + d.stats.requests, 0), connectionsPerShip: docker.map((d) => d.stats.connections)}
-  await Promise.all(docker.map((d) => d.close()))
-  return row
-}
-
-export async function benchSsh(n = 4): Promise<BenchRow[]> {
+export async function runSshBench(perShip = 4): Promise<SshBenchRow[]> {
   const lab = await useLab({ships: 3})
-  const rows: BenchRow[] = []
+  const counter = new CountingSsh()
+  const counting = definePlugin({name: 'bench-ssh-counter', api: '^1.0.0', order: 'pre', register: (c) => c.registry.register(Tokens.Transport, {useValue: counter})})
+  const kernel = await Kernel.boot({plugins: [counting, ...(await builtins())]})
+  const home = tempDir('bench-ssh-home')
+  mkdirSync(join(home, '.ssh'), {mode: 0o700})
+  writeFileSync(join(home, '.ssh', 'config'), `Host *\n  IdentityFile ${lab.sshKey}\n`)
+  const env = {...process.env, HOME: home, SSH_AUTH_SOCK: undefined}
+  const rows: SshBenchRow[] = []
   try {
-    for (const transport of ['tcp', 'ssh'] as const) {
-      await clean(lab, n)
-      rows.push(await measure(lab, 'start', transport, n))
-      rows.push(await measure(lab, 'status', transport, n))
+    const files = {
+      tcp: writeLabEnvironment(lab, yaml(lab, perShip), {name: 'bench-ssh', shipKeys: {api_version: 'auto'}}),
+      ssh: writeLabEnvironment(lab, yaml(lab, perShip), {name: 'bench-ssh', shipKeys: (s) => ({api_version: 'auto', ...sshKeys(lab)(s)})}),
+    }
+    writeFileSync(join(dirname(files.ssh), 'known_hosts'), lab.ships.map((s) => knownHostsLine(s.ip, lab.sshHostKey)).join(''))
+    for (const via of ['tcp', 'ssh'] as const) {
+      const {environment} = await loadEnvironment(kernel, files[via], {env})
+      const play = async (command: Action, label: string = command) => {
+        counter.opened = []
+        const t0 = performance.now()
+        const r = await runPlay(kernel, environment, {command, containers: Object.keys(environment.containers), options: {}, env})
+        const connections = Object.fromEntries(counter.opened.map((c) => [c.ship, c.stats.connections]))
+        rows.push({command: label, via, ms: performance.now() - t0, requests: r.requests, connections, exit: r.exitCode})
+      }
+      await play('start')
+      await play('start', 'start (no-op)')
+      await play('status')
+      await cleanUp(kernel, environment, env)
     }
   } finally {
-    await clean(lab, n)
+    await kernel.dispose()
+    await releaseLab()
   }
   return rows
 }
 
-export function formatRows(rows: readonly BenchRow[]): string {
-  const lines = ['command  transport  ms       requests  connections opened per ship']
+async function cleanUp(kernel: Kernel, environment: Environment, env: Record<string, string | undefined>): Promise<void> {
+  const containers = Object.keys(environment.containers)
+  await runPlay(kernel, environment, {command: 'kill', containers, options: {}, env})
+  await runPlay(kernel, environment, {command: 'clean', containers, options: {}, env})
+}
+
+export function printSshBench(rows: readonly SshBenchRow[], ships: readonly string[]): string {
+  const lines = [['command'.padEnd(15), 'via'.padEnd(5), 'wall ms'.padStart(8), ...ships.map((s) => `${s} calls`.padStart(12)), ...ships.map((s) => `${s} ssh conns`.padStart(16)), '  exit'].join('')]
   for (const r of rows) {
-    lines.push(`${r.command.padEnd(8)} ${r.transport.padEnd(10)} ${r.ms.toFixed(0).padStart(6)}  ${String(r.requests).padStart(8)}  ${r.connectionsPerShip.join(' ')}`)
+    const conns = ships.map((s) => (r.via === 'ssh' ? String(r.connections[s] ?? 0) : '-').padStart(16))
+    lines.push([r.command.padEnd(15), r.via.padEnd(5), r.ms.toFixed(0).padStart(8), ...ships.map((s) => String(r.requests[s] ?? 0).padStart(12)), ...conns, `  ${r.exit}`].join(''))
   }
   return lines.join('\n')
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await benchSsh(Number(process.argv[2] ?? 4))
-  console.log(formatRows(rows))
-  const bad = rows.filter((r) => r.transport === 'ssh' && r.connectionsPerShip.some((c) => c !== 1))
-  await releaseLab()
-  if (bad.length > 0) {
-    console.error('SSH opened more than one connection per ship per command')
-    process.exitCode = 1
-  }
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  runSshBench(Number(process.argv[2] ?? 4))
+    .then((rows) => {
+      console.log(printSshBench(rows, ['ship1', 'ship2', 'ship3']))
+      if (rows.some((r) => r.via === 'ssh' && Object.values(r.connections).some((c) => c !== 1))) {
+        console.error('SSH opened more than one connection to a ship in one command')
+        process.exitCode = 1
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    })
 }

@@ -22,6 +22,8 @@ export class SshSession {
   private client?: Promise<Client>
   private readonly channels = new Set<ChannelSocket>()
   private closed = false
+  /** Why the current connection died, once it has: channel failures then say that instead. */
+  private lost: Error | undefined
 
   constructor(
     readonly target: SshTarget,
@@ -35,7 +37,7 @@ export class SshSession {
     const channel = await this.bounded<ClientChannel>((done) => {
       if (remote.kind === 'socket') client.openssh_forwardOutStreamLocal(remote.path, done)
       else client.forwardOut('127.0.0.1', 0, remote.host, remote.port, done)
-    }, channelError)
+    }, (t, err) => this.lost ?? channelError(t, err))
     const socket = asSocket(channel)
     this.channels.add(socket)
     socket.once('close', () => this.channels.delete(socket))
@@ -69,6 +71,7 @@ export class SshSession {
     const gate = createHostKeyGate(t, this.options.acceptNewHostKeys)
     const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
     const client = new ssh2.Client()
+    this.lost = undefined
     this.connections += 1
     this.options.onConnect?.()
     this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}`)
@@ -81,9 +84,10 @@ export class SshSession {
         if (!ready) reject(failure)
       })
       client.on('close', () => {
+        this.lost = failure ?? lostError(t)
         if (this.client && ready) this.client = undefined
-        if (!ready) reject(failure ?? lostError(t))
-        for (const ch of this.channels) ch.fail(failure ?? lostError(t))
+        if (!ready) reject(this.lost)
+        for (const ch of this.channels) ch.fail(this.lost)
       })
       client.connect({
         host: t.host,
@@ -100,7 +104,7 @@ export class SshSession {
   }
 
   /** Runs a callback-style ssh2 call, failing with a clear error when it exceeds the ship's timeout. */
-  private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: typeof channelError): Promise<T> {
+  private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: (t: SshTarget, err: Error) => Error): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let late = false
       const timer = setTimeout(() => ((late = true), reject(requestTimeoutError(this.target))), this.target.timeoutMs)

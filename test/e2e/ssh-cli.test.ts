@@ -103,7 +103,7 @@ ${ships.slice(1).map((s, i) => `      ${p}-app-${i + 1}: {ship: ${s}, command: s
     // status shows such a ship as "host down"; start refuses with the reason
     const refused = await cli(file, 'start')
     expect(refused.code).to.equal(3)
-    expect(refused.stdout + refused.stderr).to.match(/ship2 \(10\.231\.\d+\.12:22\): unknown host key SHA256:\S+ \(ssh-ed25519\) — verify it, then rerun with --accept-new-host-keys/)
+    expect(refused.stdout + refused.stderr).to.match(/ERROR: ship2 \(10\.231\.\d+\.12:22\): unknown host key SHA256:\S+ \(ssh-ed25519\) — verify it, then rerun with --accept-new-host-keys/)
     expect(readFileSync(knownHosts, 'utf8')).to.equal('')
     const accepted = await cli(file, 'start', '--accept-new-host-keys')
     expect(accepted.code, accepted.stdout + accepted.stderr).to.equal(0)

@@ -82,7 +82,7 @@ export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
   const user = tunnel?.user ?? urlUser ?? cfg?.user ?? inputs.localUser
   // ssh_tunnel.port defaults to 22 in the model; an alias's Port only wins over that default.
   const port = urlPort ?? (tunnel && tunnel.port !== 22 ? tunnel.port : undefined) ?? cfg?.port ?? tunnel?.port ?? 22
-  const explicitKey = str(tunnel?.key) ?? str(ship.extra.identity_file)
+  const explicitKey = str(tunnel?.key)
   const expand = (p: string) => expandHome(p, inputs.home)
   const identityFiles = explicitKey
     ? [resolve(inputs.baseDir, expand(explicitKey))]

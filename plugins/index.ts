@@ -7,7 +7,11 @@ import type {MaestroPlugin} from '../src/api/index.js'
  */
 export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
+    import('./scheduler-dag/index.js'),
     import('./loader-yaml/index.js'),
+    import('./reporter-console/index.js'),
+    import('./checks/index.js'),
+    import('./notifiers/index.js'),
   ])
   return modules.map((m) => m.default)
 }

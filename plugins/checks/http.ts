@@ -1,0 +1,81 @@
+import {readFileSync} from 'node:fs'
+import type {CheckContext, CheckSpec, LifecycleCheck} from '../../src/api/index.js'
+import {abortReason, delay} from '../shared/abort.js'
+import {httpRequest} from '../shared/http-request.js'
+import {checkFailed, DEFAULT_TIMING, nonNegativeNumber, num, oneOf, validateKeys, type CheckTiming} from './common.js'
+import {parseRequestsOptions, validateRequestsOptions} from './requests-options.js'
+
+const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options']
+
+/**
+ * `{type: http, port, host?, path: '/', scheme: http, method: get, match_regex?, max_wait: 300 s, requests_options?}`:
+ * one request per interval until a 200, or a body matching `match_regex` (status then ignored), or the deadline.
+ */
+export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): LifecycleCheck {
+  return {
+    type: 'http',
+    validate: (spec) => [
+      ...validateKeys(spec, {
+        port: (v) => ((typeof v === 'string' && v !== '') || (Number.isInteger(v) && (v as number) > 0) ? undefined : 'must be a port name or number'),
+        host: (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a host name or address'),
+        path: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+        scheme: oneOf('http', 'https'),
+        method: oneOf(...METHODS),
+        match_regex: regexRule,
+        max_wait: nonNegativeNumber,
+        requests_options: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be a mapping'),
+      }, ['port']),
+      ...validateRequestsOptions(spec.requests_options),
+    ],
+    async run(spec: CheckSpec, context: CheckContext): Promise<void> {
+      const url = httpCheckUrl(spec, context)
+      const regex = typeof spec.match_regex === 'string' ? new RegExp(spec.match_regex, 's') : undefined
+      const options = parseRequestsOptions(spec.requests_options, (p) => readFileSync(p, 'utf8'))
+      const deadline = Date.now() + num(spec, 'max_wait', 300) * 1000
+      let last = 'no attempt made'
+      for (let attempt = 1; ; attempt++) {
+        if (context.signal.aborted) throw abortReason(context.signal)
+        context.onAttempt?.(attempt)
+        const remaining = Math.max(1, deadline - Date.now())
+        try {
+          const res = await httpRequest({
+            url, method: String(spec.method ?? 'get'), headers: options.headers, verify: options.verify, followRedirects: options.allowRedirects,
+            timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining), signal: context.signal,
+          })
+          if (regex ? regex.test(res.body) : res.status === 200) return
+          last = regex ? `HTTP ${res.status}, body does not match /${regex.source}/` : `HTTP ${res.status}`
+        } catch (e) {
+          if (context.signal.aborted) throw abortReason(context.signal)
+          last = (e as Error).message
+        }
+        if (Date.now() + timing.intervalMs > deadline) break
+        await delay(timing.intervalMs, context.signal)
+      }
+      throw checkFailed(`http check: ${url} of ${context.container.name} not ready within ${num(spec, 'max_wait', 300)} s: ${last}`)
+    },
+  }
+}
+
+const regexRule = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return 'must be a regular expression string'
+  try {
+    new RegExp(v, 's')
+    return undefined
+  } catch (e) {
+    return `is not a valid regular expression: ${(e as Error).message}`
+  }
+}
+
+/** `scheme://host:port/path`, with a named port resolved to its external port on the ship. */
+export function httpCheckUrl(spec: CheckSpec, context: CheckContext): string {
+  const host = typeof spec.host === 'string' ? spec.host : context.ship.ip
+  const named = context.container.ports.find((p) => p.name === String(spec.port))
+  let port: number
+  if (named) port = Number.parseInt(named.external, 10)
+  else if (/^\d+$/.test(String(spec.port))) port = Number(spec.port)
+  else throw checkFailed(`http check: ${context.container.name} has no port named "${String(spec.port)}"`)
+  const path = typeof spec.path === 'string' ? spec.path : '/'
+  const scheme = typeof spec.scheme === 'string' ? spec.scheme.toLowerCase() : 'http'
+  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+  return `${scheme}://${h}:${port}${path.startsWith('/') ? path : `/${path}`}`
+}

@@ -1,0 +1,27 @@
+/** Pure mapping from task events to the upstream status vocabulary (reference §1). */
+import type {Action, TaskEnd, TaskFail} from '../../src/api/index.js'
+
+const VERBS: Readonly<Record<Action, string>> = {
+  status: 'checking', start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
+  clean: 'cleaning', pull: 'pulling', plan: 'planning',
+}
+
+export const pendingStatus = (action: Action): string => `${VERBS[action] ?? action}...`
+export const waitingStatus = (waitingOn: readonly string[]): string => `waiting for ${waitingOn.join(', ')}...`
+
+/** `up for 14s`, `started`, `down for 3m2s (drifted: image, env)`. */
+export function endStatus(e: Pick<TaskEnd, 'outcome' | 'detail' | 'data'>): string {
+  const text = e.detail ? `${e.outcome} ${e.detail}` : e.outcome
+  const drift = e.data?.drift
+  if (Array.isArray(drift) && drift.length > 0 && e.outcome !== 'recreated' && !text.includes('drifted')) return `${text} (drifted: ${drift.join(', ')})`
+  return text
+}
+
+/** Stop and kill failures name their reason (they are not fatal upstream); the others end in `!`. */
+export function failStatus(e: Pick<TaskFail, 'action' | 'error'>): string {
+  if (e.action === 'stop' || e.action === 'kill') return `failed: ${e.error.message}`
+  if (e.error.code === 'MAESTRO_CHECK_FAILED' && (e.action === 'start' || e.action === 'restart')) return 'container did not start!'
+  return 'failed!'
+}
+
+export const ABORTED = 'aborted!'

@@ -1,0 +1,82 @@
+import {definePlugin, Tokens, type NodeResult, type ScheduleNode, type ScheduleOptions, type Scheduler} from '../../src/api/index.js'
+
+/**
+ * A per-node DAG wavefront (reference §5): each node starts as soon as every node it comes `after` is done,
+ * with no levels, so an independent chain never waits for an unrelated one. `concurrency` is a semaphore
+ * taken only by running work: nodes blocked on dependencies hold no slot. After the first failure (or an
+ * abort of `signal`) nothing new starts, work in flight finishes, and every node not run is `aborted`.
+ */
+export class DagScheduler implements Scheduler {
+  readonly name = 'dag'
+
+  run(nodes: readonly ScheduleNode[], options: ScheduleOptions, work: (id: string) => Promise<void>): Promise<ReadonlyMap<string, NodeResult>> {
+    const ids = new Set(nodes.map((n) => n.id))
+    const after = new Map(nodes.map((n) => [n.id, n.after.filter((a) => ids.has(a) && a !== n.id)]))
+    const results = new Map<string, NodeResult>()
+    const pending = nodes.map((n) => n.id)
+    const cap = options.concurrency > 0 ? options.concurrency : Infinity
+    let running = 0
+    let stopped = false
+
+    for (const n of nodes) {
+      const deps = after.get(n.id)!
+      if (deps.length > 0) options.onWait?.(n.id, deps)
+    }
+
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        for (const n of nodes) if (!results.has(n.id)) results.set(n.id, {status: 'aborted'})
+        options.signal.removeEventListener('abort', onAbort)
+        resolve(results)
+      }
+      const pump = (): void => {
+        if (options.signal.aborted) stopped = true
+        if (!stopped) {
+          for (let i = 0; i < pending.length && running < cap; ) {
+            const id = pending[i]
+            if (after.get(id)!.every((d) => results.get(d)?.status === 'done')) {
+              pending.splice(i, 1)
+              launch(id)
+            } else i++
+          }
+        }
+        if (running === 0) finish()
+      }
+      const launch = (id: string): void => {
+        running++
+        let p: Promise<void>
+        try {
+          p = Promise.resolve(work(id))
+        } catch (error) {
+          p = Promise.reject(error)
+        }
+        p.then(
+          () => void results.set(id, {status: 'done'}),
+          (error: unknown) => {
+            results.set(id, {status: 'failed', error})
+            stopped = true
+          },
+        ).finally(() => {
+          running--
+          pump()
+        })
+      }
+      const onAbort = (): void => {
+        stopped = true
+        if (running === 0) finish()
+      }
+      options.signal.addEventListener('abort', onAbort)
+      pump()
+    })
+  }
+}
+
+export const schedulerDag = definePlugin({
+  name: 'maestro-scheduler-dag',
+  api: '^1.0.0',
+  register(ctx) {
+    ctx.registry.register(Tokens.Scheduler, {useValue: new DagScheduler()})
+  },
+})
+
+export default schedulerDag

@@ -1,0 +1,116 @@
+import {Command, Errors, type Interfaces} from '@oclif/core'
+import {globalFlags} from './flags.js'
+import {bootKernel} from './boot.js'
+import {renderError, isExitSignal} from './errors.js'
+import {attachReporters, type AttachedReporter} from './reporters.js'
+import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
+import {loadEnvironmentFile} from './load.js'
+import {attachDiagnostics} from './diagnostics.js'
+import {ExitCode, MaestroError, describeError, formatIssue} from '../api/errors.js'
+import {playRequest, runAction, type PlayFlags} from './play.js'
+import type {PlayOptions} from '../play/index.js'
+import type {Action} from '../api/events.js'
+import type {Kernel} from '../kernel/kernel.js'
+import type {LoadedEnvironment} from '../model/load.js'
+
+export type GlobalFlags = Interfaces.InferredFlags<typeof MaestroCommand.baseFlags>
+
+/**
+ * Every maestro command extends this: global flags, kernel boot, reporters and notifiers in `init()`,
+ * one-line errors and exit codes in `catch()`, awaited teardown in `finally()`.
+ */
+export abstract class MaestroCommand extends Command {
+  static override baseFlags = globalFlags
+
+  protected kernel!: Kernel
+  protected globals!: GlobalFlags
+  /** Aborted on Ctrl-C; plays stop starting new work and the command exits 130. */
+  protected readonly abort = new AbortController()
+  private reporters: AttachedReporter[] = []
+  private notifiers: AttachedNotifier[] = []
+  private loading?: Promise<LoadedEnvironment>
+  private exitCode = 0
+  private readonly onSigint = () => this.interrupt()
+
+  /** Commands that print data on stdout (JSON) override this so reporters keep stdout clean. */
+  protected stdoutIsData(_flags: Record<string, unknown>): boolean {
+    return false
+  }
+
+  override async init(): Promise<void> {
+    await super.init()
+    const {flags} = await this.parse(this.ctor as typeof MaestroCommand)
+    this.globals = flags as GlobalFlags
+    const {kernel, problems} = await bootKernel(this.config)
+    this.kernel = kernel
+    for (const p of problems) process.stderr.write(`warning: ${p}\n`)
+    attachDiagnostics(kernel.events, this.globals.debug)
+    this.reporters = attachReporters(kernel, this.globals.reporter, {
+      progress: this.globals.progress,
+      color: this.globals.color,
+      showHosts: (flags as Record<string, unknown>)['show-hosts'] === true,
+      stdoutIsData: this.stdoutIsData(flags as Record<string, unknown>),
+    })
+    process.on('SIGINT', this.onSigint)
+  }
+
+  /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
+  protected async loaded(): Promise<LoadedEnvironment> {
+    this.loading ??= loadEnvironmentFile(this.kernel, this.globals.file).then((l) => {
+      for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)
+      this.notifiers = attachNotifiers(this.kernel, l)
+      return l
+    })
+    return this.loading
+  }
+
+  /** Runs an engine play on the selected things; a failed play throws (exit 1, or 130 when interrupted). */
+  protected async play(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<void> {
+    const {environment} = await this.loaded()
+    const request = await playRequest(environment, action, things, flags, this.abort.signal, options)
+    await runAction(this.kernel, environment, request)
+  }
+
+  private interrupt(): void {
+    if (this.abort.signal.aborted) process.exit(ExitCode.INTERRUPTED)
+    process.stderr.write('\ninterrupted: finishing actions in flight (Ctrl-C again to quit now)\n')
+    this.abort.abort(new MaestroError('MAESTRO_INTERRUPTED', 'interrupted'))
+  }
+
+  /** Sets the exit code without an error message (e.g. `plan` exits 2 when something would change). */
+  protected setExit(code: number): void {
+    this.exitCode = code
+  }
+
+  override async catch(error: Interfaces.CommandError): Promise<void> {
+    if (isExitSignal(error)) throw error
+    const {lines, exit} = renderError(error, this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined))
+    for (const l of lines) process.stderr.write(`${l}\n`)
+    this.exitCode = this.abort.signal.aborted ? ExitCode.INTERRUPTED : exit
+  }
+
+  override async finally(error: Error | undefined): Promise<void> {
+    process.off('SIGINT', this.onSigint)
+    await this.kernel?.dispose()
+    for (const r of this.reporters) await settle(r.reporter.done?.(), 'reporter', (m) => this.fail(m))
+    for (const r of this.reporters) await settle(r.close(), 'reporter', (m) => this.fail(m))
+    for (const n of this.notifiers) {
+      await settle(n.notifier.done?.(), `audit ${n.spec.type}`, (m) => (n.spec.ignoreErrors ? process.stderr.write(`warning: ${m}\n`) : this.fail(m)))
+    }
+    await super.finally(error)
+    if (this.exitCode !== 0) throw new Errors.ExitError(this.exitCode)
+  }
+
+  private fail(message: string): void {
+    process.stderr.write(`ERROR: ${message}\n`)
+    if (this.exitCode === 0) this.exitCode = ExitCode.ACTION_FAILED
+  }
+}
+
+async function settle(p: Promise<void> | undefined, what: string, onError: (message: string) => void): Promise<void> {
+  try {
+    await p
+  } catch (e) {
+    onError(`${what}: ${describeError(e)}`)
+  }
+}

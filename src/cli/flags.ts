@@ -1,0 +1,38 @@
+/** Flag builders shared by the commands, with the upstream short options (reference §1). */
+import {Flags} from '@oclif/core'
+
+export const globalFlags = {
+  file: Flags.string({char: 'f', description: 'environment description file (`-` reads stdin)', default: 'maestro.yaml', env: 'MAESTRO_FILE', helpGroup: 'GLOBAL'}),
+  debug: Flags.boolean({description: 'show stack traces and debug messages', env: 'MAESTRO_DEBUG', helpGroup: 'GLOBAL'}),
+  reporter: Flags.string({description: 'output reporter, `name` or `name=file` (repeatable)', multiple: true, default: ['console'], helpGroup: 'GLOBAL'}),
+  progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw (tty) or one line per update (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
+  color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
+}
+
+export const concurrency = () => Flags.integer({char: 'c', description: 'act on at most N containers at a time', min: 1})
+export const withDependencies = (what = 'dependencies') =>
+  Flags.boolean({char: 'd', description: `include the ${what} of the given things`, exclusive: ['ignore-dependencies']})
+export const ignoreDependencies = () => Flags.boolean({char: 'i', description: 'ignore dependency order (act on everything at once)'})
+export const containerFilter = () => Flags.string({char: 'C', description: 'only containers whose name matches this glob'})
+export const shipFilter = () => Flags.string({char: 'S', description: 'only containers on ships whose name matches this glob'})
+export const expandServices = () => Flags.boolean({char: 's', description: 'accept service names (act on all their instances)'})
+export const all = () => Flags.boolean({char: 'a', description: 'act on every service when no thing is given'})
+export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
+export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
+export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
+
+/** `-c -d -i -C -S`: the selection flags of status, start, pull and clean. */
+export const selectionFlags = (deps = 'dependencies') => ({
+  concurrency: concurrency(),
+  'with-dependencies': withDependencies(deps),
+  'ignore-dependencies': ignoreDependencies(),
+  'container-filter': containerFilter(),
+  'ship-filter': shipFilter(),
+})
+
+/** stop, kill and restart act on dependents and need -s/-a for services. */
+export const reverseSelectionFlags = () => ({
+  ...selectionFlags('dependents'),
+  'expand-services': expandServices(),
+  all: all(),
+})

@@ -1,0 +1,22 @@
+/** Reads the environment file (or stdin for `-`) through the loader plugins, with the check plugins' validation. */
+import {Tokens} from '../api/tokens.js'
+import type {Kernel} from '../kernel/kernel.js'
+import type {LoadedEnvironment} from '../model/load.js'
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function loadEnvironmentFile(kernel: Kernel, file: string): Promise<LoadedEnvironment> {
+  const {loadEnvironment} = await import('../model/load.js')
+  const stdin = file === '-' ? await readStdin() : undefined
+  const checks = kernel.resolveAll(Tokens.Check)
+  return loadEnvironment(kernel, file, {
+    env: process.env,
+    stdin,
+    checkTypes: checks.map((c) => c.type),
+    validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
+  })
+}

@@ -1,0 +1,66 @@
+/** `--reporter name[=target]`: resolves reporter factories by name and attaches them to the bus. */
+import {createWriteStream, mkdirSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+import type {Writable} from 'node:stream'
+import {MaestroError} from '../api/errors.js'
+import {Tokens} from '../api/tokens.js'
+import type {Reporter, ReporterContext} from '../api/contracts.js'
+import type {Kernel} from '../kernel/kernel.js'
+
+export interface ReporterSpec {
+  readonly name: string
+  readonly target?: string
+}
+
+export function parseReporterSpec(text: string): ReporterSpec {
+  const eq = text.indexOf('=')
+  return eq < 0 ? {name: text.trim()} : {name: text.slice(0, eq).trim(), target: text.slice(eq + 1)}
+}
+
+export interface OutputOptions {
+  readonly progress: 'auto' | 'tty' | 'plain'
+  readonly color: boolean
+  readonly showHosts: boolean
+  /** The command prints data on stdout (JSON): reporters without a file target stay silent. */
+  readonly stdoutIsData: boolean
+}
+
+export interface AttachedReporter {
+  readonly reporter: Reporter
+  readonly close: () => Promise<void>
+}
+
+function contextFor(spec: ReporterSpec, o: OutputOptions): {context: ReporterContext; close: () => Promise<void>} {
+  const noColor = !o.color || (process.env.NO_COLOR ?? '') !== ''
+  if (spec.target) {
+    const path = resolve(spec.target)
+    mkdirSync(dirname(path), {recursive: true})
+    const out = createWriteStream(path)
+    const close = () => new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())))
+    return {context: {out, target: spec.target, isTTY: false, color: false, progress: 'plain', columns: 0, options: {}, showHosts: o.showHosts}, close}
+  }
+  const out: Writable = process.stdout
+  const isTTY = process.stdout.isTTY === true
+  const progress = o.progress === 'auto' ? (isTTY && !noColor ? 'tty' : 'plain') : o.progress
+  const columns = process.stdout.columns ?? Number(process.env.COLUMNS ?? 0)
+  return {context: {out, isTTY, color: !noColor && progress === 'tty', progress, columns, options: {}, showHosts: o.showHosts}, close: async () => {}}
+}
+
+export function attachReporters(kernel: Kernel, specs: readonly string[], o: OutputOptions): AttachedReporter[] {
+  const factories = kernel.resolveAll(Tokens.Reporter)
+  const parsed = specs.map(parseReporterSpec)
+  for (const s of parsed) {
+    if (!factories.some((f) => f.name === s.name)) {
+      const available = factories.map((f) => f.name).join(', ') || 'none'
+      throw new MaestroError('MAESTRO_USAGE', `unknown reporter ${s.name} (available: ${available})`)
+    }
+  }
+  return parsed
+    .filter((s) => s.target !== undefined || !o.stdoutIsData)
+    .map((s) => {
+      const {context, close} = contextFor(s, o)
+      const reporter = factories.find((f) => f.name === s.name)!.create(context)
+      reporter.attach(kernel.events)
+      return {reporter, close}
+    })
+}

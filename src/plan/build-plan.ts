@@ -1,0 +1,47 @@
+import type {Environment} from '../model/types.js'
+import type {ReadFile} from '../env/compute.js'
+import type {ConfigChange} from './diff.js'
+import {desiredConfig} from './desired.js'
+import {assessDrift} from './drift.js'
+import {LABEL, recordedConfig} from './labels.js'
+import type {Observed} from './observed.js'
+
+export type PlanAction = 'create' | 'recreate' | 'start' | 'nothing'
+
+/** What `start --converge` would do to one container, and why. */
+export interface PlanStep {
+  readonly container: string
+  readonly service: string
+  readonly ship: string
+  readonly action: PlanAction
+  readonly reason: string
+  readonly changes: readonly ConfigChange[]
+  /** The existing container's id, when there is one. */
+  readonly id?: string
+}
+
+export interface PlanOptions {
+  readonly readFile?: ReadFile
+}
+
+/** Pure: the desired state of each selected container against what the ships reported. */
+export function buildPlan(environment: Environment, selection: readonly string[], observed: Observed, options: PlanOptions = {}): PlanStep[] {
+  return selection.map((name) => {
+    const c = environment.containers[name]
+    const base = {container: name, service: c.service, ship: c.ship}
+    const seen = observed.get(name)
+    if (!seen) return {...base, action: 'create', reason: 'absent', changes: []}
+    if (seen.ship !== c.ship) return {...base, action: 'create', reason: `absent (a container of that name is on ${seen.ship})`, changes: []}
+    const drift = assessDrift(recordedConfig(seen.labels), desiredConfig(environment, name, options.readFile))
+    const owner = seen.labels[LABEL.environment]
+    const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
+    const step = (action: PlanAction, reason: string): PlanStep => ({...base, id: seen.id, action, reason: reason + foreign, changes: drift.changes})
+    if (drift.changes.length > 0) return step('recreate', `configuration changed: ${drift.changes.map((d) => d.field).join(', ')}`)
+    const unknown = drift.known ? '' : '; not created by Maestro, drift unknown'
+    if (seen.running) return step('nothing', `running${drift.known ? ', up to date' : ''}${unknown}`)
+    return step('start', `${seen.state}${unknown}`)
+  })
+}
+
+/** True when applying the plan would change anything. */
+export const planChanges = (steps: readonly PlanStep[]): boolean => steps.some((s) => s.action !== 'nothing')

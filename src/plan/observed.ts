@@ -1,0 +1,19 @@
+/** A container as one `listContainers({all: true})` call reports it (no per-container inspect). */
+export interface ObservedContainer {
+  readonly id: string
+  readonly name: string
+  readonly ship: string
+  readonly running: boolean
+  /** Docker's state word: running, exited, created, paused, restarting, dead. */
+  readonly state: string
+  /** Docker's human status, e.g. `Up 3 minutes`, `Exited (0) 2 hours ago`. */
+  readonly status: string
+  readonly image: string
+  readonly imageId: string
+  /** Epoch seconds. */
+  readonly created: number
+  readonly labels: Readonly<Record<string, string>>
+}
+
+/** Containers found, by name; a name missing from the map is absent on its ship. */
+export type Observed = ReadonlyMap<string, ObservedContainer>

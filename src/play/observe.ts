@@ -1,0 +1,40 @@
+import type {ContainerSummary} from '../api/docker.js'
+import type {Environment} from '../model/types.js'
+import type {Observed, ObservedContainer} from '../plan/observed.js'
+import type {ShipClients} from './ships.js'
+
+export interface Observation {
+  readonly observed: Observed
+  /** Ships that could not be listed, with the reason. */
+  readonly down: ReadonlyMap<string, unknown>
+}
+
+const nameOf = (s: ContainerSummary): string => (s.Names[0] ?? '').replace(/^\//, '')
+
+export function toObserved(ship: string, s: ContainerSummary): ObservedContainer {
+  return {id: s.Id, name: nameOf(s), ship, running: s.State === 'running', state: s.State, status: s.Status, image: s.Image, imageId: s.ImageID, created: s.Created, labels: s.Labels ?? {}}
+}
+
+/**
+ * One `listContainers({all: true})` per ship, in parallel: it is both the reachability preflight and the
+ * observed state of every container of the play (no per-container inspect).
+ */
+export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[]): Promise<Observation> {
+  const ships = [...new Set(containers.map((c) => environment.containers[c].ship))]
+  const observed = new Map<string, ObservedContainer>()
+  const down = new Map<string, unknown>()
+  await Promise.all(
+    ships.map(async (ship) => {
+      try {
+        const list = await clients.get(ship).listContainers({all: true})
+        for (const s of list) {
+          const o = toObserved(ship, s)
+          if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
+        }
+      } catch (error) {
+        down.set(ship, error)
+      }
+    }),
+  )
+  return {observed, down}
+}

@@ -1,0 +1,30 @@
+import {unreachableError} from '../api/errors.js'
+import type {Environment} from '../model/types.js'
+import type {Kernel} from '../kernel/kernel.js'
+import {buildPlan, planChanges, type PlanStep} from '../plan/build-plan.js'
+import {observeShips} from './observe.js'
+import {shipClients} from './run-play.js'
+import type {PlayRequest} from './types.js'
+
+export interface PlanResult {
+  readonly steps: PlanStep[]
+  /** True when `start --converge` would change anything (`maestro plan` exits 2). */
+  readonly changes: boolean
+  readonly requests: Readonly<Record<string, number>>
+}
+
+/** What `start --converge` would do, observed with one list call per ship; changes nothing. */
+export async function planPlay(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'>): Promise<PlanResult> {
+  const clients = shipClients(kernel, environment, request)
+  try {
+    const {observed, down} = await observeShips(environment, clients, request.containers)
+    if (down.size > 0) {
+      const [ship, cause] = [...down][0]
+      throw unreachableError(ship, clients.get(ship).endpoint, cause)
+    }
+    const steps = buildPlan(environment, request.containers, observed)
+    return {steps, changes: planChanges(steps), requests: clients.requests()}
+  } finally {
+    await clients.closeAll()
+  }
+}

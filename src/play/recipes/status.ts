@@ -1,0 +1,17 @@
+import type {Recipe} from '../context.js'
+import {ageDetail, driftData, driftOf} from './observed-facts.js'
+import {probePorts} from './probe.js'
+
+/** status: from the play's one list call per ship; no per-container Docker call. -F adds port probes. */
+export const statusRecipe: Recipe = async (ctx) => {
+  if (ctx.shipDown) return {outcome: 'host down'}
+  const seen = ctx.observed
+  if (!seen) return {outcome: 'absent'}
+  const drift = driftOf(ctx)
+  const ports = ctx.options.full ? await probePorts(ctx.ship.ip, ctx.container.ports) : undefined
+  const portText = ports && ports.length > 0 ? ` [${ports.map((p) => `${p.name}:${p.port}${p.protocol === 'udp' ? '/udp' : ''} ${p.up ? 'up' : 'down'}`).join(', ')}]` : ''
+  const age = ageDetail(ctx)
+  const detail = `${age ?? ''}${portText}`.trim() || undefined
+  const data = {...driftData(drift), state: seen.state, status: seen.status, imageId: seen.imageId, image: seen.image, ports}
+  return {outcome: seen.running ? 'running' : 'down', detail, id: seen.id, data}
+}

@@ -1,0 +1,37 @@
+import {runChecks} from '../checks.js'
+import {killContainer, stopContainer} from '../container-steps.js'
+import type {Recipe, TaskContext} from '../context.js'
+import {MaestroError, describeError} from '../../api/errors.js'
+
+const nonFatal = (ctx: TaskContext, error: unknown) => ({
+  nonFatal: error instanceof MaestroError ? error : new MaestroError('MAESTRO_ACTION_FAILED', `${ctx.container.name}: ${describeError(error)}`, {cause: error}),
+})
+
+/** stop: pre-stop checks, `docker stop -t stop_timeout`, stopped checks. Failures do not stop the play (upstream). */
+export const stopRecipe: Recipe = async (ctx) => {
+  const seen = ctx.observed
+  if (!seen) return {outcome: 'absent'}
+  if (!seen.running) return {outcome: 'down', id: seen.id}
+  try {
+    await runChecks(ctx, 'pre-stop', {containerId: seen.id})
+    await stopContainer(ctx, seen.id)
+    await runChecks(ctx, 'stopped', {containerId: seen.id})
+  } catch (error) {
+    return nonFatal(ctx, error)
+  }
+  return {outcome: 'stopped', id: seen.id}
+}
+
+/** kill: SIGKILL, then the stopped checks; failures do not stop the play. */
+export const killRecipe: Recipe = async (ctx) => {
+  const seen = ctx.observed
+  if (!seen) return {outcome: 'absent'}
+  if (!seen.running) return {outcome: 'down', id: seen.id}
+  try {
+    await killContainer(ctx, seen.id)
+    await runChecks(ctx, 'stopped', {containerId: seen.id})
+  } catch (error) {
+    return nonFatal(ctx, error)
+  }
+  return {outcome: 'killed', id: seen.id}
+}

@@ -1,0 +1,109 @@
+import {randomUUID} from 'node:crypto'
+import {userInfo} from 'node:os'
+import {ExitCode, MaestroError, describeError, unreachableError} from '../api/errors.js'
+import {Tokens} from '../api/tokens.js'
+import type {Environment} from '../model/types.js'
+import type {Kernel} from '../kernel/kernel.js'
+import type {RecipeResult} from './context.js'
+import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
+import {observeShips} from './observe.js'
+import {RECIPES} from './recipes/index.js'
+import {ShipClients} from './ships.js'
+import {playStats} from './stats.js'
+import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
+import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
+
+export const asMaestroError = (e: unknown): MaestroError => (e instanceof MaestroError ? e : new MaestroError('MAESTRO_ACTION_FAILED', describeError(e), {cause: e}))
+
+function currentUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? 'unknown'
+  }
+}
+
+export function shipClients(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
+  const context = {flags: request.transportFlags ?? {}, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
+  return new ShipClients(kernel, environment, context)
+}
+
+/**
+ * Runs one command over the selected containers (reference §5): one list call per ship (reachability
+ * preflight and observed state at once; anything but `status` refuses to run when a ship is down), then the
+ * scheduler walks the containers in the command's direction and each runs its recipe. Emits the §3.2 events.
+ */
+export async function runPlay(kernel: Kernel, environment: Environment, request: PlayRequest): Promise<PlayResult> {
+  const t0 = Date.now()
+  const {command: action} = request
+  const recipe = RECIPES[action]
+  if (!recipe) throw new MaestroError('MAESTRO_USAGE', `${action} is not a play command`)
+  for (const name of request.containers) {
+    if (!environment.containers[name]) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${name} is not a container of ${environment.name}`)
+  }
+  const names = [...request.containers]
+  const signal = request.signal ?? new AbortController().signal
+  const clients = shipClients(kernel, environment, request)
+  try {
+    const {observed, down} = await observeShips(environment, clients, names)
+    if (action !== 'status' && down.size > 0) {
+      const [ship, cause] = [...down][0]
+      throw unreachableError(ship, clients.get(ship).endpoint, cause)
+    }
+    const playId = randomUUID()
+    const direction = DIRECTION[action]
+    const ignoreDependencies = request.ignoreDependencies === true && !IGNORES_DASH_I.has(action)
+    const ordered = direction !== 'none' && !ignoreDependencies
+    const concurrency = request.concurrency && request.concurrency > 0 ? request.concurrency : Infinity
+    const refs = names.map((n) => containerRef(environment, n))
+    kernel.bus.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
+
+    const scheduler = kernel.first(Tokens.Scheduler, (s) => s.name === (request.scheduler ?? 'dag'), `the ${request.scheduler ?? 'dag'} scheduler`)
+    const scope: PlayScope = {kernel, environment, playId, action, options: request.options, signal, shared: new Map()}
+    const results = new Map<string, ContainerResult>()
+    const index = new Map(names.map((n, i) => [n, i]))
+    const refOf = (name: string) => refs[index.get(name)!]
+
+    await scheduler.run(
+      scheduleNodes(environment, names, direction, ignoreDependencies),
+      {concurrency, signal, onWait: (id, waitingOn) => kernel.bus.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
+      async (name) => {
+        const started = Date.now()
+        const ship = environment.containers[name].ship
+        kernel.bus.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
+        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), down.has(ship))
+        const fail = (error: MaestroError) => {
+          results.set(name, {status: 'failed', error})
+          kernel.bus.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})
+        }
+        let r: RecipeResult
+        try {
+          r = await recipe(ctx)
+        } catch (e) {
+          const error = asMaestroError(e)
+          fail(error)
+          throw error
+        }
+        if ('nonFatal' in r) return fail(r.nonFatal)
+        results.set(name, {status: 'ok', outcome: r.outcome, detail: r.detail, id: r.id, data: r.data})
+        kernel.bus.emit('task:end', {playId, at: Date.now(), container: refOf(name), action, outcome: r.outcome, detail: r.detail, id: r.id, data: r.data, durationMs: Date.now() - started})
+      },
+    )
+
+    const interrupted = signal.aborted
+    for (const name of names) {
+      if (results.has(name)) continue
+      results.set(name, {status: 'skipped'})
+      kernel.bus.emit('task:skip', {playId, at: Date.now(), container: refOf(name), action, reason: interrupted ? 'interrupted' : 'aborted'})
+    }
+    const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
+    const firstFailure = [...outcomes.values()].find((r) => r.status === 'failed')?.error
+    const error = interrupted ? new MaestroError('MAESTRO_INTERRUPTED', 'interrupted') : firstFailure
+    const exitCode = interrupted ? ExitCode.INTERRUPTED : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
+    const stats = playStats(outcomes, Date.now() - t0)
+    kernel.bus.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
+    return {outcomes, stats, exitCode, error, requests: clients.requests()}
+  } finally {
+    await clients.closeAll()
+  }
+}

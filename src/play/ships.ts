@@ -1,0 +1,46 @@
+import type {DockerClient} from '../api/docker.js'
+import type {TransportContext} from '../api/contracts.js'
+import {Tokens} from '../api/tokens.js'
+import type {Environment} from '../model/types.js'
+import type {Kernel} from '../kernel/kernel.js'
+
+/**
+ * One Docker client per ship, opened on first use through the first Transport that can handle the ship,
+ * and closed together at the end of the play (R11: nothing is opened for ships outside the play).
+ */
+export class ShipClients {
+  private readonly clients = new Map<string, {client: DockerClient; kind: string; base: number}>()
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly environment: Environment,
+    private readonly context: TransportContext,
+  ) {}
+
+  get(shipName: string): DockerClient {
+    const open = this.clients.get(shipName)
+    if (open) return open.client
+    const ship = this.environment.ships[shipName]
+    const transport = this.kernel.first(Tokens.Transport, (t) => t.canHandle(ship), `a transport for ship ${shipName}`)
+    const client = transport.connect(ship, this.context)
+    this.clients.set(shipName, {client, kind: transport.name, base: client.stats.requests})
+    this.kernel.bus.emit('transport:open', {ship: shipName, kind: transport.name, endpoint: client.endpoint, at: Date.now()})
+    return client
+  }
+
+  /** Engine API requests made through these clients so far, per ship. */
+  requests(): Record<string, number> {
+    return Object.fromEntries([...this.clients].map(([ship, {client, base}]) => [ship, client.stats.requests - base]))
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.clients]
+    this.clients.clear()
+    await Promise.all(
+      all.map(async ([ship, {client, kind}]) => {
+        await client.close().catch(() => undefined)
+        this.kernel.bus.emit('transport:close', {ship, kind, endpoint: client.endpoint, at: Date.now()})
+      }),
+    )
+  }
+}

@@ -1,0 +1,58 @@
+import type {Action, Outcome, PlayStats} from '../api/events.js'
+import type {ExitCode, MaestroError} from '../api/errors.js'
+
+export interface PlayOptions {
+  /** `-r`: always pull before creating. */
+  readonly refreshImages?: boolean
+  /** `--reuse`: start an existing stopped container instead of recreating it. */
+  readonly reuse?: boolean
+  /** `--converge`: recreate running containers whose configuration changed. */
+  readonly converge?: boolean
+  /** restart `--step-delay` in seconds, before each container but the first in list order. */
+  readonly stepDelay?: number
+  /** restart `--stop-start-delay` in seconds. */
+  readonly stopStartDelay?: number
+  /** restart `--only-if-changed`: skip running containers already on the configured image. */
+  readonly onlyIfChanged?: boolean
+  /** status `-F`: probe each port of the container from here. */
+  readonly full?: boolean
+}
+
+export interface PlayRequest {
+  readonly command: Action
+  /** Already selected (src/graph/select.ts), in list order. */
+  readonly containers: readonly string[]
+  /** `-c`; unlimited when absent or not positive. */
+  readonly concurrency?: number
+  /** `-i`: no ordering constraints at all. */
+  readonly ignoreDependencies?: boolean
+  readonly options: PlayOptions
+  /** Ctrl-C: nothing new starts, in-flight work finishes, exit 130. */
+  readonly signal?: AbortSignal
+  /** Flags passed to transports (e.g. `--accept-new-host-keys`). */
+  readonly transportFlags?: Readonly<Record<string, unknown>>
+  /** Scheduler to use, by name (default `dag`). */
+  readonly scheduler?: string
+  /** Variables for transports (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+export interface ContainerResult {
+  readonly status: 'ok' | 'failed' | 'skipped'
+  readonly outcome?: Outcome
+  readonly detail?: string
+  readonly id?: string
+  readonly data?: Readonly<Record<string, unknown>>
+  readonly error?: MaestroError
+}
+
+export interface PlayResult {
+  /** Every container of the request, in list order. */
+  readonly outcomes: Map<string, ContainerResult>
+  readonly stats: PlayStats
+  readonly exitCode: ExitCode
+  /** Why the play failed or stopped (the first fatal error, or the interruption). */
+  readonly error?: MaestroError
+  /** Engine API requests per ship during the play (bench and tests read it). */
+  readonly requests: Readonly<Record<string, number>>
+}

@@ -1,0 +1,5 @@
+export * from './auth.js'
+export * from './retry.js'
+export * from './docker-config.js'
+export * from './image-ref.js'
+export * from './host-docker-config.js'

@@ -1,0 +1,136 @@
+import {expect} from 'chai'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
+import type {FleetConfig} from './fake-fleet-plugin.js'
+
+const SHOP = `name: shop
+ships:
+  a: {ip: 127.0.0.11}
+  b: {ip: 127.0.0.12}
+services:
+  db:
+    image: postgres:16
+    instances: {db-1: {ship: a}}
+  app:
+    image: app:1
+    requires: [db]
+    instances: {app-1: {ship: a}, app-2: {ship: b}}
+`
+const IMAGES = ['postgres:16', 'app:1']
+const rows = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+ {2}\S/.test(l))
+
+describe('Docker commands through a fake fleet plugin (built binary)', () => {
+  let dir: string
+  const run = (fleet: Omit<FleetConfig, 'ships'> = {images: IMAGES}): CliOptions => ({
+    cwd: dir,
+    env: {XDG_DATA_HOME: join(dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a', 'b'], ...fleet})},
+  })
+  const cli = (args: string[], fleet?: Omit<FleetConfig, 'ships'>) => maestro(args, run(fleet))
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'maestro-play-'))
+    writeFileSync(join(dir, 'maestro.yaml'), SHOP)
+    linkPluginModule(join(dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+  })
+  after(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('start prints the upstream table, numbered in list order, and a summary', async () => {
+    const r = await cli(['start'])
+    expect(r.code, r.stderr).to.equal(0)
+    expect(r.stdout.split('\n')[0]).to.match(/^ {2}# {2}INSTANCE +SERVICE +SHIP +CONTAINER +STATUS$/)
+    expect(rows(r.stdout).map((l) => l.trim().split(/\s+/).slice(0, 4).join(' '))).to.have.members(['1 db-1 db a', '2 app-1 app a', '3 app-2 app b'])
+    for (const row of rows(r.stdout)) expect(row).to.match(/ (16|1):\S{7} +started$/)
+    expect(r.stdout.trim().split('\n').at(-1)).to.match(/^3 started, 0 failed in \d+\.\ds$/)
+  })
+
+  it('status shows running containers and `host down` for a down ship, exit 0', async () => {
+    const r = await cli(['status'], {images: IMAGES, down: ['b'], running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}]})
+    expect(r.code, r.stderr).to.equal(0)
+    const byName = Object.fromEntries(rows(r.stdout).map((l) => [l.trim().split(/\s+/)[1], l]))
+    expect(byName['db-1']).to.match(/ (running|up)\b/)
+    expect(byName['app-1']).to.match(/ +- +absent$/)
+    expect(byName['app-2']).to.match(/ +host down$/)
+  })
+
+  it('bare `maestro` is status; -H shows ship addresses', async () => {
+    const bare = await cli([], {images: IMAGES, running: [{ship: 'b', name: 'app-2', image: 'app:1'}]})
+    expect(bare.code, bare.stderr).to.equal(0)
+    const byName = Object.fromEntries(rows(bare.stdout).map((l) => [l.trim().split(/\s+/)[1], l]))
+    expect(byName['db-1']).to.match(/ +- +absent$/)
+    expect(byName['app-1']).to.match(/ +- +absent$/)
+    expect(byName['app-2']).to.match(/ 1:\S{7} +(running|up) for \S+$/)
+    const hosts = await cli(['status', '-H'])
+    expect(rows(hosts.stdout).map((l) => l.trim().split(/\s+/)[3])).to.have.members(['127.0.0.11', '127.0.0.11', '127.0.0.12'])
+  })
+
+  it('--progress tty redraws with ANSI codes; colour only without NO_COLOR and --no-color', async () => {
+    const opts = (env: Record<string, string | undefined>) => ({...run(), env: {...run().env, ...env}})
+    const coloured = await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: undefined}))
+    expect(coloured.stdout).to.match(/\x1b\[\d+A/)
+    expect(coloured.stdout).to.contain('\x1b[32mstarted\x1b[0m')
+    for (const r of [await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: '1'})), await maestro(['start', '--progress', 'tty', '--no-color'], opts({NO_COLOR: undefined}))]) {
+      expect(r.stdout).to.match(/\x1b\[\d+A/)
+      expect(r.stdout).not.to.match(/\x1b\[\d+m/)
+    }
+    const plain = await maestro(['start', '--progress', 'plain'], opts({NO_COLOR: undefined}))
+    expect(plain.stdout).not.to.match(/\x1b/)
+  })
+
+  it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
+    const r = await cli(['start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
+    expect(r.code).to.equal(1)
+    expect(rows(r.stdout).find((l) => l.includes('app-2'))).to.match(/failed!$/)
+    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: .*disk full/)
+    expect(r.stderr).not.to.match(/\n\s+at /)
+  })
+
+  it('start refuses to change anything when a ship is down, exit 3', async () => {
+    const r = await cli(['start'], {images: IMAGES, down: ['b']})
+    expect(r.code).to.equal(3)
+    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: ship b .*unreachable/)
+  })
+
+  it('stop without things or -a is a usage error, exit 2', async () => {
+    const r = await cli(['stop'])
+    expect(r.code).to.equal(2)
+    expect(r.stderr.trim()).to.equal('ERROR: No services or containers specified for stop, and --all not set.')
+  })
+
+  it('plan exits 2 when something would change, 0 when nothing would, and --json keeps stdout pure', async () => {
+    const changes = await cli(['plan'])
+    expect(changes.code).to.equal(2)
+    expect(changes.stdout).to.match(/^db-1 +a +create +absent$/m)
+    const json = await cli(['plan', '--json'])
+    const parsed = JSON.parse(json.stdout) as {changes: boolean; steps: {container: string; action: string}[]}
+    expect(parsed.changes).to.equal(true)
+    expect(parsed.steps.map((s) => s.action)).to.deep.equal(['create', 'create', 'create'])
+    const running = ['db-1', 'app-1'].map((name) => ({ship: 'a', name, image: name === 'db-1' ? 'postgres:16' : 'app:1'}))
+    const none = await cli(['plan'], {images: IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
+    expect(none.code, none.stdout + none.stderr).to.equal(0)
+  })
+
+  it("attaches the file's audit notifiers, and rejects unknown audit types at their location", async () => {
+    writeFileSync(join(dir, 'audited.yaml'), `${SHOP}audit:\n  - {type: log, file: ${join(dir, 'audit.log')}}\n`)
+    const r = await cli(['-f', 'audited.yaml', 'start'])
+    expect(r.code, r.stderr).to.equal(0)
+    const log = readFileSync(join(dir, 'audit.log'), 'utf8')
+    expect(log).to.match(/INFO: .*starting db-1, app-1, app-2/)
+    expect(log).to.match(/INFO: Start of db-1, app-1, app-2 succeeded/)
+    writeFileSync(join(dir, 'pigeon.yaml'), `${SHOP}audit:\n  - {type: carrier-pigeon}\n`)
+    const bad = await cli(['-f', 'pigeon.yaml', 'validate'])
+    expect(bad.code).to.equal(2)
+    expect(bad.stderr).to.match(/pigeon\.yaml:14:\d+: unknown audit type 'carrier-pigeon' \(available: .*log.*\)/)
+  })
+
+  it('Ctrl-C lets actions in flight finish, aborts the rest and exits 130', async () => {
+    const p = spawnMaestro(['start', '-c', '1'], run({images: IMAGES, latencyMs: 300}))
+    await p.sawOutput('INSTANCE')
+    p.child.kill('SIGINT')
+    const r = await p.done
+    expect(r.code).to.equal(130)
+    expect(r.stdout).to.match(/aborted!/)
+    expect(r.stderr).to.match(/interrupted/)
+  })
+})

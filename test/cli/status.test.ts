@@ -1,0 +1,58 @@
+import {expect} from 'chai'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {maestro, tempProject} from '../helpers/cli.js'
+
+// Nothing listens on 127.0.0.1:1, so the ship is down without leaving the machine.
+const DOWN = `name: offline
+ships:
+  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
+services:
+  zk:
+    image: zookeeper:3.9
+    instances: {zk-1: {ship: vm1}}
+  web:
+    image: nginx
+    requires: [zk]
+    omit: true
+    instances: {web-1: {ship: vm1}, web-2: {ship: vm1}}
+`
+
+describe('status of an unreachable ship (built binary)', () => {
+  let t: {dir: string; cleanup: () => void}
+  before(() => (t = tempProject({'maestro.yaml': DOWN})))
+  after(() => t.cleanup())
+
+  it('bare `maestro` runs status: every container is `host down`, exit 0', async () => {
+    const r = await maestro([], {cwd: t.dir})
+    expect(r.code).to.equal(0)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines[0]).to.match(/^ {2}# {2}INSTANCE +SERVICE +SHIP +CONTAINER +STATUS$/)
+    const rows = lines.filter((l) => /^\s+\d+ {2}/.test(l))
+    expect(rows.map((l) => l.trim().split(/\s+/)[1])).to.deep.equal(['zk-1', 'web-1', 'web-2'])
+    for (const row of rows) expect(row).to.match(/ {2}vm1 +- +host down$/)
+    expect(r.stdout).not.to.match(/\x1b\[/)
+  })
+
+  it('shows the ship address with -H and filters with -C', async () => {
+    const r = await maestro(['status', '-H', '-i', '-C', 'web-*'], {cwd: t.dir})
+    expect(r.code).to.equal(0)
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d+ {2}/.test(l))
+    expect(rows).to.have.length(2)
+    for (const row of rows) expect(row).to.match(/web-\d +web +127\.0\.0\.1 +- +host down$/)
+  })
+
+  it('writes the table to a file with --reporter console=FILE, keeping stdout empty', async () => {
+    const r = await maestro(['status', '--reporter', 'console=out/status.txt'], {cwd: t.dir})
+    expect(r.code).to.equal(0)
+    expect(r.stdout).to.equal('')
+    const text = readFileSync(join(t.dir, 'out/status.txt'), 'utf8')
+    expect(text.split('\n').filter((l) => l.endsWith('host down'))).to.have.length(3)
+  })
+
+  it('refuses to start anything and exits 3', async () => {
+    const r = await maestro(['-f', 'maestro.yaml', 'start'], {cwd: t.dir})
+    expect(r.code).to.equal(3)
+    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: ship vm1 .*unreachable/)
+  })
+})

@@ -1,0 +1,66 @@
+import {expect} from 'chai'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {createExecCheck} from '../../../plugins/checks/exec.js'
+import {checkContext, FAST} from './fixture.js'
+
+const check = createExecCheck(FAST)
+
+describe('exec check', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'maestro-exec-'))
+  })
+  afterEach(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('passes when the command exits 0, with host env plus container env', async () => {
+    const out = join(dir, 'env')
+    process.env.MAESTRO_TEST_HOST_VAR = 'from-host'
+    await check.run({type: 'exec', command: `sh -c 'echo "$MAESTRO_TEST_HOST_VAR $WEB_PORT [$BARE]" > ${out}'`},
+      checkContext({containerEnv: {WEB_PORT: '8080', BARE: null}}))
+    delete process.env.MAESTRO_TEST_HOST_VAR
+    expect(readFileSync(out, 'utf8')).to.equal('from-host 8080 []\n')
+  })
+
+  it('runs in the process cwd', async () => {
+    const out = join(dir, 'cwd')
+    await check.run({type: 'exec', command: ['sh', '-c', `pwd > ${out}`]}, checkContext())
+    expect(readFileSync(out, 'utf8').trim()).to.equal(process.cwd())
+  })
+
+  it('gives the container env as JSON on stdin with envfrom: stdin', async () => {
+    const out = join(dir, 'stdin')
+    await check.run({type: 'exec', envfrom: 'stdin', command: `sh -c 'cat > ${out}; test -z "$WEB_PORT"'`},
+      checkContext({containerEnv: {WEB_PORT: '8080', BARE: null}}))
+    expect(JSON.parse(readFileSync(out, 'utf8'))).to.deep.equal({WEB_PORT: '8080', BARE: ''})
+  })
+
+  it('retries until the command succeeds', async () => {
+    const marker = join(dir, 'count')
+    const attempts: number[] = []
+    await check.run({type: 'exec', attempts: 10, command: `sh -c 'echo x >> ${marker}; test $(wc -l < ${marker}) -ge 3'`}, checkContext({attempts}))
+    expect(attempts).to.deep.equal([1, 2, 3])
+  })
+
+  it('fails after attempts with the exit status and last output line', async () => {
+    const attempts: number[] = []
+    const err = await check.run({type: 'exec', attempts: 2, command: `sh -c 'echo not yet >&2; exit 3'`}, checkContext({attempts})).catch((e: Error) => e)
+    expect(attempts).to.deep.equal([1, 2])
+    expect((err as Error).message).to.equal("exec check: `sh -c echo not yet >&2; exit 3` for web-1 failed after 2 attempt(s): exit status 3 (not yet)")
+  })
+
+  it('fails clearly for a missing program', async () => {
+    const err = await check.run({type: 'exec', attempts: 1, command: 'no-such-program-xyz'}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.match(/no-such-program-xyz: command not found$/)
+  })
+
+  it('kills the command and rejects promptly when aborted', async () => {
+    const ac = new AbortController()
+    setTimeout(() => ac.abort(new Error('container stopped')), 100)
+    const started = Date.now()
+    const err = await check.run({type: 'exec', command: 'sleep 30'}, checkContext({signal: ac.signal})).catch((e: Error) => e)
+    expect((err as Error).message).to.equal('container stopped')
+    expect(Date.now() - started).to.be.below(1000)
+  })
+})

@@ -1,0 +1,107 @@
+import {expect} from 'chai'
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import {createHttpCheck, httpCheckUrl} from '../../../plugins/checks/http.js'
+import {checkContext, FAST, tcpPort} from './fixture.js'
+
+const check = createHttpCheck(FAST)
+
+function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{server: Server; port: number}> {
+  return new Promise((resolve) => {
+    const server = createServer(handler)
+    server.listen(0, '127.0.0.1', () => resolve({server, port: (server.address() as {port: number}).port}))
+  })
+}
+
+describe('http check', () => {
+  const servers: Server[] = []
+  afterEach(() => servers.splice(0).forEach((s) => s.close()))
+
+  it('passes on a 200 from a named port, with method, path and headers', async () => {
+    const seen: string[] = []
+    const {server, port} = await serve((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers['x-probe']}`)
+      res.end('ok')
+    })
+    servers.push(server)
+    const attempts: number[] = []
+    await check.run({type: 'http', port: 'web', path: '/health', method: 'post', requests_options: {headers: {'X-Probe': 'yes'}}},
+      checkContext({ports: [tcpPort('web', port)], attempts}))
+    expect(seen).to.deep.equal(['POST /health yes'])
+    expect(attempts).to.deep.equal([1])
+  })
+
+  it('retries until the server answers 200', async () => {
+    let n = 0
+    const {server, port} = await serve((_req, res) => {
+      res.statusCode = ++n < 3 ? 503 : 200
+      res.end()
+    })
+    servers.push(server)
+    const attempts: number[] = []
+    await check.run({type: 'http', port, max_wait: 5}, checkContext({attempts}))
+    expect(attempts).to.deep.equal([1, 2, 3])
+  })
+
+  it('fails with the last status once max_wait seconds pass', async () => {
+    const {server, port} = await serve((_req, res) => {
+      res.statusCode = 404
+      res.end('missing')
+    })
+    servers.push(server)
+    const started = Date.now()
+    const err = await check.run({type: 'http', port, path: '/nope', max_wait: 0.3}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.equal(`http check: http://127.0.0.1:${port}/nope of web-1 not ready within 0.3 s: HTTP 404`)
+    expect(Date.now() - started).to.be.within(250, 1500)
+  })
+
+  it('matches match_regex across lines and ignores the status then', async () => {
+    const {server, port} = await serve((_req, res) => {
+      res.statusCode = 500
+      res.end('state:\nREADY\n')
+    })
+    servers.push(server)
+    await check.run({type: 'http', port, match_regex: 'state:.READY', max_wait: 1}, checkContext())
+    const err = await check.run({type: 'http', port, match_regex: 'GONE', max_wait: 0.1}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.match(/HTTP 500, body does not match \/GONE\//)
+  })
+
+  it('follows redirects as requests does', async () => {
+    const {server, port} = await serve((req, res) => {
+      if (req.url === '/') {
+        res.statusCode = 302
+        res.setHeader('location', '/ready')
+      }
+      res.end()
+    })
+    servers.push(server)
+    await check.run({type: 'http', port, max_wait: 1}, checkContext())
+    const err = await check.run({type: 'http', port, max_wait: 0.1, requests_options: {allow_redirects: false}}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.match(/HTTP 302$/)
+  })
+
+  it('gives up on a hung request after requests_options timeout', async () => {
+    const {server, port} = await serve(() => undefined)
+    servers.push(server)
+    const err = await check.run({type: 'http', port, max_wait: 0.5, requests_options: {timeout: 0.1}}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.match(/timed out after \d+ ms$/)
+    server.closeAllConnections()
+  })
+
+  it('rejects promptly when aborted mid-request', async () => {
+    const {server, port} = await serve(() => undefined)
+    servers.push(server)
+    const ac = new AbortController()
+    setTimeout(() => ac.abort(new Error('stopped')), 50)
+    const started = Date.now()
+    const err = await check.run({type: 'http', port, max_wait: 100}, checkContext({signal: ac.signal})).catch((e: Error) => e)
+    expect((err as Error).message).to.equal('stopped')
+    expect(Date.now() - started).to.be.below(500)
+    server.closeAllConnections()
+  })
+
+  it('builds the URL from host, scheme and a numeric port', () => {
+    expect(httpCheckUrl({type: 'http', port: 8443, host: 'example.test', scheme: 'HTTPS', path: 'x'}, checkContext())).to.equal('https://example.test:8443/x')
+    expect(httpCheckUrl({type: 'http', port: 'web'}, checkContext({ip: '10.0.0.5', ports: [tcpPort('web', 8080)]}))).to.equal('http://10.0.0.5:8080/')
+    expect(() => httpCheckUrl({type: 'http', port: 'admin'}, checkContext())).to.throw('web-1 has no port named "admin"')
+  })
+})

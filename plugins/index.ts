@@ -12,6 +12,7 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
     import('./reporter-console/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
+    import('./transport-docker/index.js'),
   ])
   return modules.map((m) => m.default)
 }

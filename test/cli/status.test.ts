@@ -26,7 +26,7 @@ describe('status of an unreachable ship (built binary)', () => {
   it('bare `maestro` runs status: every container is `host down`, exit 0', async () => {
     const r = await maestro([], {cwd: t.dir})
     expect(r.code).to.equal(0)
-    const lines = r.stdout.trim().split('\n')
+    const lines = r.stdout.trimEnd().split('\n')
     expect(lines[0]).to.match(/^ {2}# {2}INSTANCE +SERVICE +SHIP +CONTAINER +STATUS$/)
     const rows = lines.filter((l) => /^\s+\d+ {2}/.test(l))
     expect(rows.map((l) => l.trim().split(/\s+/)[1])).to.deep.equal(['zk-1', 'web-1', 'web-2'])

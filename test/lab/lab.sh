@@ -47,6 +47,15 @@ ship_veth() { echo "mlab${ID}s$1"; }
 ship_sock() { echo "$LAB/ship$1/docker.sock"; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 in_ns() { local ns=$1; shift; nsenter --net="/run/netns/$ns" "$@"; }
+# daemon LOG CMD...: run CMD in the background, detached, with no inherited fds but stdio
+# (an inherited lock or pipe would block later `down`s or the caller waiting for our output).
+daemon() {
+  local log=$1; shift
+  (
+    for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+    exec setsid "$@" >"$log" 2>&1 </dev/null
+  ) &
+}
 
 image_tar() {
   local root="$LAB/image-root" tar="$LAB/busybox.tar"
@@ -120,12 +129,11 @@ dockerd_up() {
   rm -f "$dir/docker.sock" "$dir/dockerd.pid"
   # nsenter, not `ip netns exec`: the latter remounts /sys and dockerd then loses its cgroups.
   # --tls=false: plain TCP on purpose (an explicit choice skips dockerd's 15 s warning delay).
-  in_ns "$ns" setsid dockerd \
+  daemon "$dir/dockerd.log" nsenter --net="/run/netns/$ns" dockerd \
     --data-root "$DATA/ship$i" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
     -H "unix://$dir/docker.sock" -H "tcp://$ip:2375" -H "tcp://127.0.0.1:2375" --tls=false \
     --bip "172.$((20 + i)).0.1/16" --cgroup-parent "mlab$ID-ship$i" --insecure-registry "$NET.0/24" \
-    --containerd-namespace "mlab$ID-ship$i" --containerd-plugins-namespace "mlab$ID-ship$i-plugins" \
-    >"$dir/dockerd.log" 2>&1 </dev/null &
+    --containerd-namespace "mlab$ID-ship$i" --containerd-plugins-namespace "mlab$ID-ship$i-plugins"
 }
 
 sshd_up() {
@@ -145,16 +153,16 @@ AllowStreamLocalForwarding yes
 StrictModes no
 UsePAM no
 CFG
-  in_ns "$ns" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+  in_ns "$ns" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" 9>&-
 }
 
 # Docker over TLS with client-certificate verification, in front of ship 1's socket.
 tls_up() {
   local dir="$LAB/ship1" t="$LAB/tls" ns ip; ns=$(ship_ns 1); ip=$(ship_ip 1)
   alive "$dir/tls.pid" && return
-  in_ns "$ns" setsid socat \
+  daemon "$dir/tls.log" nsenter --net="/run/netns/$ns" socat \
     "OPENSSL-LISTEN:$TLS_PORT,bind=$ip,reuseaddr,fork,cert=$t/server-cert.pem,key=$t/server-key.pem,cafile=$t/ca.pem,verify=1" \
-    "UNIX-CONNECT:$dir/docker.sock" >"$dir/tls.log" 2>&1 </dev/null &
+    "UNIX-CONNECT:$dir/docker.sock"
   echo $! >"$dir/tls.pid"
 }
 
@@ -215,11 +223,12 @@ ship_down() {
 }
 
 cmd_down() {
-  local i ns
-  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do
-    ship_down "${ns##*-ship}"
-  done
-  for d in "$LAB"/ship*; do [ -d "$d" ] && ship_down "${d##*ship}"; done
+  local ships=() ns d p
+  for ns in $(ip netns list | awk '{print $1}' | grep -E "^mlab$ID-ship[0-9]+$" || true); do ships+=("${ns##*-ship}"); done
+  for d in "$LAB"/ship*; do [ -d "$d" ] && ships+=("${d##*ship}"); done
+  local pids=()
+  for i in $(printf '%s\n' "${ships[@]}" | sort -u); do ship_down "$i" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || true; done
   { findmnt -rn -o TARGET | grep -E "^($LAB|$DATA)(/|$)" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   find /sys/fs/cgroup -depth -type d -name "mlab$ID-ship*" -exec rmdir {} + 2>/dev/null || true
   iptables -D FORWARD -i "$BR" -o "$BR" -j ACCEPT 2>/dev/null || true
@@ -265,9 +274,11 @@ cmd_status() {
   done
 }
 
+lock() { exec 9>"/run/mlab$ID.lock"; flock 9; } # one up/down at a time per lab
+
 case "${1:-}" in
-  up) shift; cmd_up "$@" ;;
-  down) cmd_down ;;
+  up) shift; lock; cmd_up "$@" ;;
+  down) lock; cmd_down; rm -f "/run/mlab$ID.lock" ;;
   env) cmd_env ;;
   status) cmd_status ;;
   *) sed -n '2,17p' "$0"; exit 2 ;;

@@ -1,0 +1,179 @@
+import {Agent as HttpAgent, type IncomingMessage} from 'node:http'
+import {Agent as HttpsAgent} from 'node:https'
+import type {Duplex} from 'node:stream'
+import type {DockerClientStats} from '../../src/api/index.js'
+import {toMaestroError, type ModemError} from './errors.js'
+
+/**
+ * How to reach one daemon. Exactly one of `socketPath` or `host` is used (socketPath wins).
+ *
+ * `agent`: a caller-supplied http.Agent (for example one whose `createConnection` opens an
+ * ssh2 channel to the remote socket). Every request goes through it, so keep-alive applies per
+ * agent. With a custom agent, `host`/`port` only name the daemon in the request line and Host
+ * header, and `tls` is ignored (the agent owns its sockets). The client wraps the agent's
+ * `createConnection` to count connections unless the hooks say the caller counts them, and
+ * never destroys a caller's agent: `close()` calls `hooks.onClose` instead.
+ */
+export interface DockerModemOptions {
+  /** Human description for messages, e.g. `unix:///run/docker.sock` or `tcp://10.0.0.1:2375`. */
+  readonly endpoint: string
+  readonly socketPath?: string
+  readonly host?: string
+  readonly port?: number
+  readonly tls?: {
+    readonly ca?: string | Buffer
+    readonly cert?: string | Buffer
+    readonly key?: string | Buffer
+    /** Verify the daemon's certificate against `ca` (upstream `tls_verify`). */
+    readonly verify: boolean
+  }
+  readonly agent?: HttpAgent
+}
+
+export interface DockerClientHooks {
+  /** Called by `close()` after the client's own agent is destroyed (e.g. to end an SSH session). */
+  onClose?(): void | Promise<void>
+  /** False when the caller counts `stats.connections` itself (e.g. SSH sessions, not channels). */
+  readonly countConnections?: boolean
+  /** Debug messages (API version negotiation, …). */
+  debug?(message: string): void
+}
+
+/** The slice of docker-modem 5 we use (typed here: @types/docker-modem lags behind). */
+interface Modem {
+  dial(options: Record<string, unknown>, callback: (err: Error | null, result: unknown) => void): void
+}
+
+export interface DialRequest {
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  /** Path without the version prefix, e.g. `/containers/json`. */
+  readonly path: string
+  readonly query?: Readonly<Record<string, unknown>>
+  readonly body?: unknown
+  readonly headers?: Readonly<Record<string, string>>
+  readonly authconfig?: unknown
+  /** Non-2xx statuses that are answers, not errors (e.g. 304, 404); the body is then the daemon's JSON. */
+  readonly accept?: readonly number[]
+  /** Seconds to wait for the answer (for streams: for the response headers). */
+  readonly timeout: number
+  /** Prefix the path with the negotiated API version (everything but `/version` and `/_ping`). */
+  readonly versioned?: boolean
+}
+
+export interface DialResult<T> {
+  readonly status: number
+  readonly body: T
+}
+
+const OK: Record<number, boolean> = {200: true, 201: true, 204: true}
+
+/** One daemon: the modem, its keep-alive agent, request counting, timeouts and error mapping. */
+export class DockerConnection {
+  private modem: Promise<Modem> | undefined
+  private readonly ownAgent: HttpAgent | undefined
+  readonly agent: HttpAgent
+
+  constructor(
+    readonly ship: string,
+    readonly options: DockerModemOptions,
+    readonly stats: DockerClientStats,
+    private readonly hooks: DockerClientHooks,
+    private readonly version: () => Promise<string | undefined>,
+  ) {
+    const tls = options.socketPath === undefined ? options.tls : undefined
+    this.ownAgent = options.agent
+      ? undefined
+      : tls
+        ? new HttpsAgent({keepAlive: true, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify})
+        : new HttpAgent({keepAlive: true})
+    this.agent = options.agent ?? this.ownAgent!
+    if (hooks.countConnections !== false) this.countConnections(this.agent)
+  }
+
+  get endpoint(): string {
+    return this.options.endpoint
+  }
+
+  private countConnections(agent: HttpAgent): void {
+    const create = agent.createConnection.bind(agent)
+    agent.createConnection = (...args: Parameters<HttpAgent['createConnection']>) => {
+      this.stats.connections++
+      return create(...args)
+    }
+  }
+
+  private load(): Promise<Modem> {
+    this.modem ??= import('docker-modem').then(({default: Modem}) => {
+      const o = this.options
+      const https = o.socketPath === undefined && o.tls !== undefined && o.agent === undefined
+      // Every key explicit: docker-modem otherwise fills gaps from DOCKER_HOST/DOCKER_CERT_PATH.
+      return new (Modem as unknown as new (opts: object) => Modem)({
+        socketPath: o.socketPath,
+        host: o.socketPath === undefined ? o.host : undefined,
+        port: o.socketPath === undefined ? o.port : undefined,
+        protocol: https ? 'https' : 'http',
+        pathPrefix: '/',
+        ca: undefined,
+        cert: undefined,
+        key: undefined,
+        timeout: undefined,
+        connectionTimeout: undefined,
+        version: undefined,
+        agent: this.agent,
+      })
+    })
+    return this.modem
+  }
+
+  request<T>(request: DialRequest): Promise<DialResult<T>> {
+    return this.dial<T>(request, false)
+  }
+
+  stream(request: DialRequest): Promise<DialResult<IncomingMessage & Duplex>> {
+    return this.dial<IncomingMessage & Duplex>(request, true)
+  }
+
+  private async dial<T>(request: DialRequest, isStream: boolean): Promise<DialResult<T>> {
+    const context = {ship: this.ship, endpoint: this.endpoint}
+    const [modem, version] = await Promise.all([this.load(), request.versioned === false ? undefined : this.version()])
+    const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, request.timeout * 1000)
+    this.stats.requests++
+    return new Promise<DialResult<T>>((resolve, reject) => {
+      modem.dial(
+        {
+          path,
+          method: request.method,
+          options: {_query: request.query ?? {}, _body: request.body ?? {}},
+          ...(request.body !== undefined ? {allowEmpty: true} : {}),
+          ...(request.headers ? {headers: {...request.headers}} : {}),
+          ...(request.authconfig ? {authconfig: request.authconfig} : {}),
+          isStream,
+          statusCodes: OK,
+          abortSignal: controller.signal,
+        },
+        (err, result) => {
+          clearTimeout(timer)
+          const status = (err as ModemError | null)?.statusCode
+          if (err && status !== undefined && request.accept?.includes(status)) {
+            resolve({status, body: (err as ModemError).json as T})
+          } else if (err) {
+            reject(toMaestroError(err, timedOut ? {...context, timedOutAfter: request.timeout} : context))
+          } else {
+            resolve({status: isStream ? ((result as IncomingMessage).statusCode ?? 200) : 200, body: result as T})
+          }
+        },
+      )
+    })
+  }
+
+  async close(): Promise<void> {
+    this.ownAgent?.destroy()
+    await this.hooks.onClose?.()
+  }
+}

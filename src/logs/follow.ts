@@ -82,8 +82,9 @@ export async function followOne(t: LogTarget, ctx: FollowContext): Promise<void>
     }
     if (waiting !== 'none' && waiting !== 'broken') await output.send([t.format.notice(`attached to ${t.name} (${info.Id.slice(0, 12)})`)])
     waiting = 'none'
-    // a new container: its whole log; the same one restarted: since its start; a dropped stream: since it dropped
-    const since = initial ? request.since : last?.id !== info.Id ? undefined : sameRun ? last.endedAt : epochSeconds(info.State.StartedAt)
+    // a new container: its whole log; the same one restarted: since its last run finished (its first lines may
+    // predate StartedAt); a dropped stream: since it dropped
+    const since = initial ? request.since : last?.id !== info.Id ? undefined : sameRun ? last.endedAt : (epochSeconds(info.State.FinishedAt) ?? last.endedAt)
     const began = Date.now()
     try {
       const stream = await client.logs(info.Id, {follow: true, tail: initial ? (request.tail ?? 'all') : 'all', timestamps: request.timestamps, since})

@@ -38,15 +38,23 @@ export async function runLogs(kernel: Kernel, environment: Environment, names: r
   const output = new Output(io)
   const clients = shipClients(kernel, environment, {env: io.env})
   const clientOf: ClientOf = (ship) => clients.get(ship)
+  // Ctrl-C, or the reader went away (`maestro logs -F x | head`): stop reading
+  const stop = new AbortController()
+  const onAbort = () => stop.abort()
+  io.signal.addEventListener('abort', onAbort, {once: true})
+  io.out.on('error', onAbort)
+  const exit = (code: number) => (io.signal.aborted ? ExitCode.INTERRUPTED : code)
   try {
     if (!options.follow) {
-      const outcomes = await showLogs(targets, clientOf, options, output, io.signal)
-      if (io.signal.aborted) return ExitCode.INTERRUPTED
+      const outcomes = await showLogs(targets, clientOf, options, output, stop.signal)
+      if (stop.signal.aborted) return exit(ExitCode.OK)
       if (outcomes.every((o) => o === 'down')) throw allDown(targets)
       return outcomes.includes('failed') ? ExitCode.ACTION_FAILED : ExitCode.OK
     }
-    return await follow(targets, clientOf, options, output, io.signal)
+    await follow(targets, clientOf, options, output, stop.signal)
+    return exit(ExitCode.OK)
   } finally {
+    io.signal.removeEventListener('abort', onAbort)
     await clients.closeAll()
   }
 }
@@ -56,7 +64,7 @@ const allDown = (targets: readonly LogTarget[]): MaestroError => {
   return new MaestroError('MAESTRO_SHIP_UNREACHABLE', `${ships.length === 1 ? 'ship' : 'ships'} ${ships.join(', ')} cannot be reached`)
 }
 
-async function follow(targets: readonly LogTarget[], clientOf: ClientOf, options: LogsOptions, output: Output, signal: AbortSignal): Promise<number> {
+async function follow(targets: readonly LogTarget[], clientOf: ClientOf, options: LogsOptions, output: Output, signal: AbortSignal): Promise<void> {
   const ships = [...new Set(targets.map((t) => t.ship))]
   const events = new Map(ships.map((s) => [s, new ShipEvents(clientOf(s), targets.filter((t) => t.ship === s).map((t) => t.name))]))
   try {
@@ -68,7 +76,6 @@ async function follow(targets: readonly LogTarget[], clientOf: ClientOf, options
     const retryMs = options.retryMs ?? 2000
     await Promise.all(targets.map((t) => followOne(t, {client: clientOf(t.ship), events: events.get(t.ship)!, output, request: options, signal, retryMs})))
     await output.send([])
-    return signal.aborted ? ExitCode.INTERRUPTED : ExitCode.OK
   } finally {
     for (const e of events.values()) e.close()
   }

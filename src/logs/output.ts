@@ -5,6 +5,7 @@ export interface TextStream {
   write(text: string): boolean
   once(event: 'drain' | 'close' | 'error', listener: () => void): unknown
   off(event: 'drain' | 'close' | 'error', listener: () => void): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
   readonly isTTY?: boolean
 }
 

@@ -1,9 +1,11 @@
 import {expect} from 'chai'
+import {writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {createDockerClient} from '../../plugins/docker-client/index.js'
 import type {DockerClient} from '../../src/api/index.js'
 import {maestro, spawnMaestro, type RunningCli} from '../helpers/cli.js'
 import {ship} from '../helpers/env-builder.js'
-import {useLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
+import {labShipsYaml, useLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
 
 /**
  * log-a/tick-a on ship1, log-b/tick-b on ship2: log-* print three known lines, tick-* every 0.2s a numbered
@@ -105,5 +107,32 @@ describe('maestro logs on the lab @e2e', function () {
     expect(r.stdout).to.contain('log-b  | b one\nlog-b  | b two\nlog-b  | b three\n')
     expect(r.stderr).to.contain('tick-a | tick-a has died, waiting for respawn...\n')
     expect(r.stderr).to.contain(`tick-a | attached to tick-a (${fresh})\n`)
+  })
+
+  it('re-attaches to a restarted container without repeating its earlier output', async () => {
+    running = spawnMaestro(['-f', file, 'logs', '-F', 'log-a'])
+    await running.sawOutput('a one\na two\na three\n')
+    await clients[0].stopContainer('log-a', 1)
+    await clients[0].startContainer('log-a')
+    await running.sawOutput('a three\na one\na two\na three\n')
+    await new Promise((r) => setTimeout(r, 300))
+    running.child.kill('SIGINT')
+    const r = await running.done
+    expect(r.stdout).to.equal('a one\na two\na three\na one\na two\na three\n')
+    expect(r.stderr).to.match(/log-a \| log-a has died, waiting for respawn...\nlog-a \| attached to log-a \([0-9a-f]{12}\)\n/)
+  })
+
+  it('shows host down for a container on an unreachable ship; exit 3 when no ship answers', async () => {
+    const ships = `${labShipsYaml(lab, {ships: 2})}  nowhere: {ip: ${lab.unusedIp}, docker_port: 2375, timeout: 1}\n`
+    const withGhost = join(dirname(file), 'ghost.yaml')
+    writeFileSync(withGhost, `name: ghostly\n${ships}${body(lab)}  ghost:\n    image: ${lab.image}\n    instances:\n      ghost-1: {ship: nowhere}\n`)
+    const some = await maestro(['-f', withGhost, 'logs', '-n', '1', 'ghost-1', 'log-b'])
+    expect(some.code, some.stderr).to.equal(0)
+    expect(some.stdout).to.equal('log-b   | b three\n')
+    expect(some.stderr).to.contain('ghost-1 | host down\n')
+    const none = await maestro(['-f', withGhost, 'logs', 'ghost'])
+    expect(none.code).to.equal(3)
+    expect(none.stderr).to.contain('ghost-1 | host down\n')
+    expect(none.stderr).to.contain('ERROR: ship nowhere cannot be reached')
   })
 })

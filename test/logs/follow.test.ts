@@ -116,4 +116,14 @@ describe('runLogs with follow', () => {
     expect(r.fleet.get('a').eventStreams[0].stream.destroyed).to.equal(true)
     expect(r.fleet.get('a').live.get('a-1')?.destroyed).to.equal(true)
   })
+
+  it('stops quietly (exit 0) when the reader of stdout goes away', async () => {
+    const r = await logRig()
+    running(r, 'a', 'a-1', 'x\n')
+    const done = follow(r, ['a-1'])
+    await r.out.saw('x\n')
+    r.out.emit('error', Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}))
+    expect(await done).to.equal(0)
+    expect(r.fleet.get('a').closed).to.equal(true)
+  })
 })

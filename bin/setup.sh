@@ -3,7 +3,7 @@
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(docker.io busybox-static openssh-server openssh-client iproute2 iptables docker-registry apache2-utils openssl socat procps)
+packages=(docker.io busybox-static openssh-server openssh-client iproute2 iptables docker-registry apache2-utils openssl socat procps libxml2-utils zsh)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

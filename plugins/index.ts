@@ -7,12 +7,15 @@ import type {MaestroPlugin} from '../src/api/index.js'
  */
 export const plugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
-    import('./scheduler-dag/index.js'),
     import('./loader-yaml/index.js'),
+    import('./transport-docker/index.js'),
+    import('./scheduler-dag/index.js'),
     import('./reporter-console/index.js'),
+    import('./reporter-json/index.js'),
+    import('./reporter-junit/index.js'),
+    import('./reporter-github/index.js'),
     import('./checks/index.js'),
     import('./notifiers/index.js'),
-    import('./transport-docker/index.js'),
   ])
   return modules.map((m) => m.default)
 }

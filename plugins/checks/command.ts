@@ -1,4 +1,4 @@
-import {shlexSplit} from '../shared/shlex.js'
+import {shlexSplit} from '../../src/api/index.js'
 import {checkFailed} from './common.js'
 
 /** A check's `command`: a string is split like Python's `shlex.split`; a list is taken as is. */

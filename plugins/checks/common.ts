@@ -29,22 +29,21 @@ export const commandRule: KeyRule = (v) =>
     ? undefined
     : 'must be a command string or a list of strings'
 
-/** Checks required keys, key rules and unknown keys; messages read `tcp check: "port" ...`. */
+/** Checks required keys, key rules and unknown keys; messages read `"port" must be ...` (the caller names the check). */
 export function validateKeys(spec: CheckSpec, rules: Readonly<Record<string, KeyRule>>, required: readonly string[], hints: Readonly<Record<string, string>> = {}): string[] {
   const problems: string[] = []
-  const what = `${spec.type} check`
-  for (const key of required) if (spec[key] === undefined) problems.push(`${what}: missing required key "${key}"`)
+  for (const key of required) if (spec[key] === undefined) problems.push(`missing required key "${key}"`)
   for (const [key, value] of Object.entries(spec)) {
     if (key === 'type') continue
     const rule = rules[key]
     if (!rule) {
       const hint = hints[key] ? ` (${hints[key]})` : ''
-      problems.push(`${what}: unknown key "${key}"${hint}`)
+      problems.push(`unknown key "${key}"${hint}`)
       continue
     }
     if (value === undefined) continue
     const problem = rule(value)
-    if (problem) problems.push(`${what}: "${key}" ${problem}`)
+    if (problem) problems.push(`"${key}" ${problem}`)
   }
   return problems
 }

@@ -5,6 +5,8 @@ import {httpRequest} from '../shared/http-request.js'
 import {checkFailed, DEFAULT_TIMING, nonNegativeNumber, num, oneOf, validateKeys, type CheckTiming} from './common.js'
 import {parseRequestsOptions, validateRequestsOptions} from './requests-options.js'
 
+/** Without requests_options.timeout a request may run past the deadline by this much at most. */
+const MIN_REQUEST_MS = 1000
 const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options']
 
 /**
@@ -29,7 +31,7 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
     ],
     async run(spec: CheckSpec, context: CheckContext): Promise<void> {
       const url = httpCheckUrl(spec, context)
-      const regex = typeof spec.match_regex === 'string' ? new RegExp(spec.match_regex, 's') : undefined
+      const regex = typeof spec.match_regex === 'string' ? pythonRegex(spec.match_regex) : undefined
       const options = parseRequestsOptions(spec.requests_options, (p) => readFileSync(p, 'utf8'))
       const deadline = Date.now() + num(spec, 'max_wait', 300) * 1000
       let last = 'no attempt made'
@@ -40,7 +42,7 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
         try {
           const res = await httpRequest({
             url, method: String(spec.method ?? 'get'), headers: options.headers, verify: options.verify, followRedirects: options.allowRedirects,
-            timeoutMs: Math.min(options.timeoutMs ?? remaining, remaining), signal: context.signal,
+            timeoutMs: options.timeoutMs ?? Math.max(remaining, MIN_REQUEST_MS), signal: context.signal,
           })
           if (regex ? regex.test(res.body) : res.status === 200) return
           last = regex ? `HTTP ${res.status}, body does not match /${regex.source}/` : `HTTP ${res.status}`
@@ -59,11 +61,16 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
 const regexRule = (v: unknown): string | undefined => {
   if (typeof v !== 'string') return 'must be a regular expression string'
   try {
-    new RegExp(v, 's')
+    pythonRegex(v)
     return undefined
   } catch (e) {
     return `is not a valid regular expression: ${(e as Error).message}`
   }
+}
+
+/** A Python `re` pattern as a JS RegExp with DOTALL: named groups `(?P<n>…)`/`(?P=n)` are translated. */
+export function pythonRegex(pattern: string): RegExp {
+  return new RegExp(pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), 's')
 }
 
 /** `scheme://host:port/path`, with a named port resolved to its external port on the ship. */

@@ -12,13 +12,13 @@ export function validateRequestsOptions(value: unknown): string[] {
   if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return []
   const problems: string[] = []
   for (const [key, v] of Object.entries(value)) {
-    if (!KNOWN.includes(key)) problems.push(`http check: requests_options "${key}" is not supported (supported: ${KNOWN.join(', ')})`)
+    if (!KNOWN.includes(key)) problems.push(`requests_options "${key}" is not supported (supported: ${KNOWN.join(', ')})`)
     else if (key === 'timeout' && !(typeof v === 'number' || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number'))))
-      problems.push('http check: requests_options "timeout" must be seconds or [connect, read]')
-    else if (key === 'verify' && typeof v !== 'boolean' && typeof v !== 'string') problems.push('http check: requests_options "verify" must be true, false or a CA bundle path')
-    else if (key === 'headers' && (v === null || typeof v !== 'object' || Array.isArray(v))) problems.push('http check: requests_options "headers" must be a mapping')
-    else if (key === 'allow_redirects' && typeof v !== 'boolean') problems.push('http check: requests_options "allow_redirects" must be true or false')
-    else if (key === 'auth' && !(Array.isArray(v) && v.length === 2)) problems.push('http check: requests_options "auth" must be [user, password]')
+      problems.push('requests_options "timeout" must be seconds or [connect, read]')
+    else if (key === 'verify' && typeof v !== 'boolean' && typeof v !== 'string') problems.push('requests_options "verify" must be true, false or a CA bundle path')
+    else if (key === 'headers' && (v === null || typeof v !== 'object' || Array.isArray(v))) problems.push('requests_options "headers" must be a mapping')
+    else if (key === 'allow_redirects' && typeof v !== 'boolean') problems.push('requests_options "allow_redirects" must be true or false')
+    else if (key === 'auth' && !(Array.isArray(v) && v.length === 2)) problems.push('requests_options "auth" must be [user, password]')
   }
   return problems
 }

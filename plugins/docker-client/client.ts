@@ -28,7 +28,7 @@ export class ModemDockerClient implements DockerClient {
     if (shipSpec.apiVersion !== 'auto' && !isApiVersion(shipSpec.apiVersion)) {
       throw new MaestroError('MAESTRO_CONFIG_INVALID', `ship ${shipSpec.name}: api_version must be auto or like 1.41, not ${shipSpec.apiVersion}`, {loc: shipSpec.loc})
     }
-    this.conn = new DockerConnection(shipSpec.name, options, this.stats, hooks, () => this.apiVersion())
+    this.conn = new DockerConnection(shipSpec.name, options, this.stats, hooks, () => this.apiVersion(), shipSpec.timeout)
   }
 
   get ship(): string {
@@ -117,7 +117,7 @@ export class ModemDockerClient implements DockerClient {
 
   async pullImage(ref: string, auth: RegistryAuth | undefined, onProgress?: (p: PullProgress) => void): Promise<void> {
     const {body: res} = await this.conn
-      .stream({method: 'POST', path: '/images/create', query: pullQuery(ref), timeout: this.timeout, ...(auth ? {authconfig: auth} : {})})
+      .stream({method: 'POST', path: '/images/create', query: pullQuery(ref), timeout: undefined, ...(auth ? {authconfig: auth} : {})})
       .catch((e: unknown) => {
         if (e instanceof MaestroError && e.code === 'MAESTRO_DOCKER') {
           throw new MaestroError('MAESTRO_DOCKER', e.message.replace(`${this.ship}: `, `${this.ship}: pull of ${ref} failed: `), {cause: e})

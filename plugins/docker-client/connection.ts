@@ -1,5 +1,6 @@
 import {Agent as HttpAgent, type IncomingMessage} from 'node:http'
 import {Agent as HttpsAgent} from 'node:https'
+import {Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
 import type {DockerClientStats} from '../../src/api/index.js'
 import {toMaestroError, type ModemError} from './errors.js'
@@ -54,8 +55,11 @@ export interface DialRequest {
   readonly authconfig?: unknown
   /** Non-2xx statuses that are answers, not errors (e.g. 304, 404); the body is then the daemon's JSON. */
   readonly accept?: readonly number[]
-  /** Seconds to wait for the answer (for streams: for the response headers). */
-  readonly timeout: number
+  /**
+   * Seconds to wait for the answer (for streams: for the response headers). Undefined: no limit
+   * beyond the connect timeout (pulls, where the daemon talks to a registry before answering).
+   */
+  readonly timeout: number | undefined
   /** Prefix the path with the negotiated API version (everything but `/version` and `/_ping`). */
   readonly versioned?: boolean
 }
@@ -79,6 +83,8 @@ export class DockerConnection {
     readonly stats: DockerClientStats,
     private readonly hooks: DockerClientHooks,
     private readonly version: () => Promise<string | undefined>,
+    /** Seconds a new socket may take to connect (and finish TLS); our own agents only. */
+    connectTimeout: number,
   ) {
     const tls = options.socketPath === undefined ? options.tls : undefined
     this.ownAgent = options.agent
@@ -87,18 +93,21 @@ export class DockerConnection {
         ? new HttpsAgent({keepAlive: true, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify})
         : new HttpAgent({keepAlive: true})
     this.agent = options.agent ?? this.ownAgent!
-    if (hooks.countConnections !== false) this.countConnections(this.agent)
+    this.instrument(this.agent, hooks.countConnections !== false, this.ownAgent ? connectTimeout : undefined)
   }
 
   get endpoint(): string {
     return this.options.endpoint
   }
 
-  private countConnections(agent: HttpAgent): void {
+  private instrument(agent: HttpAgent, count: boolean, connectTimeout: number | undefined): void {
+    if (!count && connectTimeout === undefined) return
     const create = agent.createConnection.bind(agent)
     agent.createConnection = (...args: Parameters<HttpAgent['createConnection']>) => {
-      this.stats.connections++
-      return create(...args)
+      if (count) this.stats.connections++
+      const socket = create(...args)
+      if (connectTimeout !== undefined && socket instanceof Socket) armConnectTimeout(socket, connectTimeout)
+      return socket
     }
   }
 
@@ -139,10 +148,13 @@ export class DockerConnection {
     const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
     const controller = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, request.timeout * 1000)
+    const timer =
+      request.timeout === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            controller.abort()
+          }, request.timeout * 1000)
     this.stats.requests++
     return new Promise<DialResult<T>>((resolve, reject) => {
       modem.dial(
@@ -176,4 +188,14 @@ export class DockerConnection {
     this.ownAgent?.destroy()
     await this.hooks.onClose?.()
   }
+}
+
+/** Destroys a socket that has not connected (TLS: finished its handshake) within `seconds`. */
+function armConnectTimeout(socket: Socket, seconds: number): void {
+  const timer = setTimeout(() => {
+    socket.destroy(Object.assign(new Error(`connect timed out after ${seconds} s`), {code: 'ETIMEDOUT'}))
+  }, seconds * 1000)
+  const tls = (socket as Socket & {encrypted?: boolean}).encrypted === true
+  socket.once(tls ? 'secureConnect' : 'connect', () => clearTimeout(timer))
+  socket.once('close', () => clearTimeout(timer))
 }

@@ -45,7 +45,8 @@ export function toMaestroError(e: unknown, context: ErrorContext): MaestroError 
     return new MaestroError('MAESTRO_DOCKER', `${ship}: ${message}`, {cause: e, hint})
   }
   if (err instanceof Error && isTlsError(err)) {
-    const cause = new Error(`TLS handshake failed: ${err.message}`)
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(err.message)?.[1] ?? err.message
+    const cause = new Error(`TLS handshake failed: ${reason}`)
     return new MaestroError('MAESTRO_SHIP_UNREACHABLE', `ship ${ship} (${endpoint}) is unreachable: ${cause.message}`, {
       cause: e,
       hint: 'check tls_ca_cert, tls_cert and tls_key (paths are relative to the environment file)',

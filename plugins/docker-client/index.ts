@@ -4,11 +4,13 @@
  *
  *   createDockerClient(ship, {endpoint: 'tcp://10.0.0.1:2375', host: '10.0.0.1', port: 2375}, {})
  *
- * Behaviour: 404 from inspect is `undefined`; daemon errors are `MAESTRO_DOCKER` with
- * `<ship>: <daemon message>`; refused/unreachable/timed-out/TLS failures are
- * `MAESTRO_SHIP_UNREACHABLE`. Ordinary requests get `ship.timeout` seconds; streams (logs,
- * events, pull, exec output) get it only until the response headers; stop gets its stop timeout
- * plus a margin. `api_version: auto` asks `GET /version` once and uses min(1.41, daemon's).
+ * Behaviour: 404 from inspect is `undefined`, and removing an absent container is not an error;
+ * daemon errors are `MAESTRO_DOCKER` with `<ship>: <daemon message>`; refused/unreachable/
+ * timed-out/TLS failures are `MAESTRO_SHIP_UNREACHABLE`. New sockets must connect within
+ * `ship.timeout` seconds; ordinary requests get `ship.timeout` for the whole answer; streams (logs,
+ * events, exec output) only until the response headers; stop gets its stop timeout plus a margin;
+ * a pull waits for the daemon (which reports registry failures itself).
+ * `api_version: auto` asks `GET /version` once and uses min(1.41, daemon's).
  * `stats.requests` counts API requests, `stats.connections` sockets opened by the agent (one
  * keep-alive agent per client, so sequential requests share one connection).
  * See DockerModemOptions for passing a custom agent (the SSH transport does).

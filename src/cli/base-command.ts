@@ -30,6 +30,7 @@ export abstract class MaestroCommand extends Command {
   private notifiers: AttachedNotifier[] = []
   private loading?: Promise<LoadedEnvironment>
   private exitCode = 0
+  private playing = false
   private readonly onSigint = () => this.interrupt()
 
   /** Commands that print data on stdout (JSON) override this so reporters keep stdout clean. */
@@ -68,11 +69,17 @@ export abstract class MaestroCommand extends Command {
   protected async play(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<void> {
     const {environment} = await this.loaded()
     const request = await playRequest(environment, action, things, flags, this.abort.signal, options)
-    await runAction(this.kernel, environment, request)
+    this.playing = true
+    try {
+      await runAction(this.kernel, environment, request)
+    } finally {
+      this.playing = false
+    }
   }
 
   private interrupt(): void {
-    if (this.abort.signal.aborted) process.exit(ExitCode.INTERRUPTED)
+    // outside a play there is nothing to wind down: quit at once
+    if (this.abort.signal.aborted || !this.playing) process.exit(ExitCode.INTERRUPTED)
     process.stderr.write('\ninterrupted: finishing actions in flight (Ctrl-C again to quit now)\n')
     this.abort.abort(new MaestroError('MAESTRO_INTERRUPTED', 'interrupted'))
   }

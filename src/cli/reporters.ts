@@ -2,7 +2,7 @@
 import {createWriteStream, mkdirSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import type {Writable} from 'node:stream'
-import {MaestroError} from '../api/errors.js'
+import {MaestroError, describeError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {Reporter, ReporterContext} from '../api/contracts.js'
 import type {Kernel} from '../kernel/kernel.js'
@@ -34,9 +34,18 @@ function contextFor(spec: ReporterSpec, o: OutputOptions): {context: ReporterCon
   const noColor = !o.color || (process.env.NO_COLOR ?? '') !== ''
   if (spec.target) {
     const path = resolve(spec.target)
-    mkdirSync(dirname(path), {recursive: true})
+    try {
+      mkdirSync(dirname(path), {recursive: true})
+    } catch (e) {
+      throw new MaestroError('MAESTRO_USAGE', `cannot write ${spec.target}: ${describeError(e)}`)
+    }
     const out = createWriteStream(path)
-    const close = () => new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())))
+    let failure: Error | undefined
+    out.on('error', (e) => (failure ??= e)) // reported by close(), never an unhandled 'error' event
+    const close = () => new Promise<void>((res, rej) => {
+      if (failure || out.destroyed) return failure ? rej(new Error(`cannot write ${spec.target}: ${failure.message}`)) : res()
+      out.end(() => (failure ? rej(new Error(`cannot write ${spec.target}: ${failure.message}`)) : res()))
+    })
     return {context: {out, target: spec.target, isTTY: false, color: false, progress: 'plain', columns: 0, options: {}, showHosts: o.showHosts}, close}
   }
   const out: Writable = process.stdout

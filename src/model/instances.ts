@@ -6,7 +6,7 @@ import {DEFAULT_STOP_TIMEOUT, INSTANCE_KEYS, LOG_DRIVERS, SERVICE_KEYS, UNSUPPOR
 import {readEnv, readEnvfileList} from './env-values.js'
 import {parseLabels} from './labels.js'
 import {mergeLifecycle, parseLifecycle} from './lifecycle.js'
-import {parseLimits} from './limits.js'
+import {LIMIT_KEYS, parseLimits} from './limits.js'
 import {parsePort} from './ports.js'
 import {readBool, readInt, readMap, readString, readStringList, readStringMap, type RawMap} from './read.js'
 import {DEFAULT_RESTART, parseRestart} from './restart.js'
@@ -38,7 +38,7 @@ export function readPorts(s: Scope, raw: unknown): Map<string, Omit<PortSpec, 'n
 
 export function readLimits(s: Scope, raw: unknown): Limits {
   const map = readMap(s, ['limits'], raw)
-  s.child(['limits'], `limits of ${s.label}`).checkKeys(map, new Set(['cpu', 'memory', 'swap']))
+  s.child(['limits'], `limits of ${s.label}`).checkKeys(map, new Set(LIMIT_KEYS))
   const {limits, errors} = parseLimits(map)
   for (const [key, message] of errors) s.error(['limits', key], message)
   return limits

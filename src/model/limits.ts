@@ -1,4 +1,5 @@
 import type {Limits} from './types.js'
+import {LIMITS} from './schema/container-keys.js'
 
 const UNITS: Readonly<Record<string, number>> = {k: 1024, m: 1024 ** 2, g: 1024 ** 3}
 
@@ -15,7 +16,7 @@ export function parseBytes(v: unknown): number | string {
   return Number(m[1]) * unit
 }
 
-export const LIMIT_KEYS = ['cpu', 'memory', 'swap'] as const
+export const LIMIT_KEYS: readonly string[] = Object.keys(LIMITS)
 
 /** Parses `{cpu, memory, swap}`; returns the limits and one message per bad key. */
 export function parseLimits(raw: Readonly<Record<string, unknown>>): {limits: Limits; errors: Array<[string, string]>} {

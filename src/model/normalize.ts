@@ -7,6 +7,8 @@ import {isMap, readMap, readString, type RawMap} from './read.js'
 import {normalizeShips} from './ships.js'
 import {normalizeServices} from './services.js'
 import {checkReferences} from './references.js'
+import {knownKeys} from './schema/shapes.js'
+import {TOP} from './schema/keys.js'
 import {normalizeAudit, normalizePluginOptions, normalizeRegistries} from './registries.js'
 
 export interface NormalizeOptions {
@@ -24,7 +26,7 @@ export interface NormalizeResult {
   readonly issues: ConfigIssue[]
 }
 
-const TOP_KEYS: ReadonlySet<string> = new Set(['__maestro', 'name', 'registries', 'ship_defaults', 'ships', 'ship_provider', 'services', 'audit', 'plugins'])
+const TOP_KEYS: ReadonlySet<string> = knownKeys(TOP)
 
 /** File order (stable for issues on the same node). */
 const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
@@ -50,7 +52,8 @@ export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOpti
     return {issues: sink.issues}
   }
   const data = doc.data
-  top.checkKeys(data, TOP_KEYS)
+  // `x-` keys are extension keys at the top level (as in Compose), like `_` keys: never warned.
+  top.checkKeys(Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith('x-'))), TOP_KEYS)
   const schema = readSchema(sink, data)
   const name = readString(top, ['name'], data.name)
   if (data.name === undefined || data.name === null) top.error([], `environment name is missing ('name')`, 'key')

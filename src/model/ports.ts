@@ -1,5 +1,6 @@
 import type {PortSpec, Protocol} from './types.js'
 import {isMap} from './read.js'
+import {PORT_MAPPING} from './schema/container-keys.js'
 
 /** A port spec without its name, or the reason it is invalid. */
 export type PortResult = {readonly ok: true; readonly port: Omit<PortSpec, 'name'>} | {readonly ok: false; readonly error: string}
@@ -36,7 +37,7 @@ function combine(exposed: Part | string, external: Part | string, bindIp: string
 function parseDict(spec: Readonly<Record<string, unknown>>): PortResult {
   const missing = ['exposed', 'external'].filter((k) => spec[k] === undefined || spec[k] === null)
   if (missing.length > 0) return {ok: false, error: `port mapping needs ${missing.map((k) => `'${k}'`).join(' and ')}`}
-  const unknown = Object.keys(spec).filter((k) => k !== 'exposed' && k !== 'external')
+  const unknown = Object.keys(spec).filter((k) => !(k in PORT_MAPPING))
   if (unknown.length > 0) return {ok: false, error: `unknown key '${unknown[0]}' in port mapping (expected exposed, external)`}
   let external = spec.external
   let bindIp = DEFAULT_BIND

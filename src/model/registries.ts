@@ -2,8 +2,12 @@ import type {AuditSpec, RegistryConfig} from './types.js'
 import type {IssueCollector} from './issues.js'
 import {isMap, readInt, readMap, readString, type RawMap} from './read.js'
 
-const REGISTRY_KEYS: ReadonlySet<string> = new Set(['registry', 'username', 'password', 'email', 'retry'])
-const RETRY_KEYS: ReadonlySet<string> = new Set(['attempts', 'when'])
+import {knownKeys} from './schema/shapes.js'
+import {REGISTRY, REGISTRY_RETRY} from './schema/keys.js'
+import {DEFAULT_REGISTRY_ATTEMPTS} from './defaults.js'
+
+const REGISTRY_KEYS: ReadonlySet<string> = knownKeys(REGISTRY)
+const RETRY_KEYS: ReadonlySet<string> = knownKeys(REGISTRY_RETRY)
 
 /** `registries: {name: {registry, username, password, email, retry: {attempts: 3, when: []}}}`. */
 export function normalizeRegistries(sink: IssueCollector, data: RawMap): Record<string, RegistryConfig> {
@@ -27,7 +31,7 @@ export function normalizeRegistries(sink: IssueCollector, data: RawMap): Record<
       ...(username === undefined ? {} : {username}),
       ...(password === undefined ? {} : {password}),
       ...(email === undefined ? {} : {email}),
-      retry: {attempts: readInt(s, ['retry', 'attempts'], retryRaw.attempts, 3, 1), when},
+      retry: {attempts: readInt(s, ['retry', 'attempts'], retryRaw.attempts, DEFAULT_REGISTRY_ATTEMPTS, 1), when},
     }
   }
   return out

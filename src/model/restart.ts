@@ -1,7 +1,9 @@
 import type {RestartPolicy} from './types.js'
 import {isMap} from './read.js'
+import {RESTART_POLICIES as POLICIES} from './defaults.js'
+import {RESTART_MAPPING} from './schema/container-keys.js'
 
-export const RESTART_POLICIES: readonly RestartPolicy['name'][] = ['no', 'always', 'on-failure', 'unless-stopped']
+export const RESTART_POLICIES: readonly RestartPolicy['name'][] = POLICIES
 export const DEFAULT_RESTART: RestartPolicy = {name: 'no', maximumRetryCount: 0}
 
 function make(name: unknown, retries: unknown): RestartPolicy | string {
@@ -21,7 +23,7 @@ export function parseRestart(spec: unknown): RestartPolicy | string {
     return i < 0 ? make(spec, 0) : make(spec.slice(0, i), spec.slice(i + 1))
   }
   if (isMap(spec)) {
-    const unknown = Object.keys(spec).filter((k) => k !== 'name' && k !== 'retries')
+    const unknown = Object.keys(spec).filter((k) => !(k in RESTART_MAPPING))
     if (unknown.length > 0) return `invalid restart policy format: unknown key '${unknown[0]}' (expected name, retries)`
     return make(spec.name ?? 'no', spec.retries)
   }

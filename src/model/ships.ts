@@ -2,17 +2,14 @@ import type {Ship, SshTunnel} from './types.js'
 import type {IssueCollector, Scope} from './issues.js'
 import {closest} from './did-you-mean.js'
 import {isMap, readBool, readInt, readMap, readNumber, readString, type RawMap} from './read.js'
+import {knownKeys} from './schema/shapes.js'
+import {SHIP, SSH_TUNNEL} from './schema/keys.js'
+import {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_SSH_PORT, DEFAULT_TIMEOUT} from './defaults.js'
 
-export const SHIP_KEYS: ReadonlySet<string> = new Set([
-  'ip', 'endpoint', 'docker_port', 'socket_path', 'api_version', 'timeout', 'ssh_tunnel',
-  'tls', 'tls_verify', 'tls_ca_cert', 'tls_cert', 'tls_key', 'ssl_version',
-])
-const SSH_TUNNEL_KEYS: ReadonlySet<string> = new Set(['user', 'key', 'port'])
+export {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_TIMEOUT}
 
-export const DEFAULT_DOCKER_PORT = 2375
-export const DEFAULT_DOCKER_TLS_PORT = 2376
-export const DEFAULT_API_VERSION = '1.18'
-export const DEFAULT_TIMEOUT = 5
+export const SHIP_KEYS: ReadonlySet<string> = knownKeys(SHIP)
+const SSH_TUNNEL_KEYS: ReadonlySet<string> = knownKeys(SSH_TUNNEL)
 
 function apiVersion(s: Scope, v: unknown): string {
   if (v === undefined || v === null) return DEFAULT_API_VERSION
@@ -37,7 +34,7 @@ function sshTunnel(s: Scope, v: unknown): SshTunnel | undefined {
   const key = readString(t, ['key'], v.key)
   if (user === undefined) t.error([], `missing SSH user for the tunnel ('user')`, 'key')
   if (key === undefined) t.error([], `missing SSH key for the tunnel ('key')`, 'key')
-  const port = readInt(t, ['port'], v.port, 22, 1, 65535)
+  const port = readInt(t, ['port'], v.port, DEFAULT_SSH_PORT, 1, 65535)
   return user !== undefined && key !== undefined ? {user, key, port} : undefined
 }
 

@@ -1,5 +1,6 @@
 import type {Ulimit} from './types.js'
 import {isMap} from './read.js'
+import {ULIMIT} from './schema/container-keys.js'
 
 const asInt = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v
@@ -9,7 +10,7 @@ const asInt = (v: unknown): number | undefined => {
 /** `{name: int}` (soft = hard) or `{name: {soft, hard}}`. */
 export function parseUlimit(name: string, spec: unknown): Ulimit | string {
   if (isMap(spec)) {
-    const unknown = Object.keys(spec).filter((k) => k !== 'soft' && k !== 'hard')
+    const unknown = Object.keys(spec).filter((k) => !(k in ULIMIT))
     if (unknown.length > 0) return `ulimit '${name}': unknown key '${unknown[0]}' (expected soft, hard)`
     const soft = asInt(spec.soft)
     const hard = asInt(spec.hard)

@@ -1,5 +1,6 @@
 import type {VolumeBind} from './types.js'
 import {isMap} from './read.js'
+import {VOLUME_MAPPING} from './schema/container-keys.js'
 
 /** One `volumes` entry. Schema 2: `host: target` or `host: {target, mode}`; schema 1: `target: host`. */
 export function parseVolume(key: string, spec: unknown, schema: 1 | 2): VolumeBind | string {
@@ -10,7 +11,7 @@ export function parseVolume(key: string, spec: unknown, schema: 1 | 2): VolumeBi
   if (typeof spec === 'string') return {host: key, target: spec}
   if (isMap(spec)) {
     if (typeof spec.target !== 'string') return `volume '${key}' needs a 'target' path`
-    const unknown = Object.keys(spec).filter((k) => k !== 'target' && k !== 'mode')
+    const unknown = Object.keys(spec).filter((k) => !(k in VOLUME_MAPPING))
     if (unknown.length > 0) return `volume '${key}': unknown key '${unknown[0]}' (expected target, mode)`
     if (spec.mode !== undefined && typeof spec.mode !== 'string') return `volume '${key}': mode must be a string such as ro or rw`
     return {host: key, target: spec.target, mode: (spec.mode as string | undefined) ?? 'rw'}

@@ -5,8 +5,8 @@ import type {ShipClients} from './ships.js'
 
 export interface Observation {
   readonly observed: Observed
-  /** Ships that could not be listed, with the reason. */
-  readonly down: ReadonlyMap<string, unknown>
+  /** Ships that could not be listed, with how they were reached and why it failed. */
+  readonly down: ReadonlyMap<string, {readonly endpoint: string; readonly cause: unknown}>
 }
 
 const nameOf = (s: ContainerSummary): string => (s.Names[0] ?? '').replace(/^\//, '')
@@ -22,17 +22,18 @@ export function toObserved(ship: string, s: ContainerSummary): ObservedContainer
 export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[]): Promise<Observation> {
   const ships = [...new Set(containers.map((c) => environment.containers[c].ship))]
   const observed = new Map<string, ObservedContainer>()
-  const down = new Map<string, unknown>()
+  const down = new Map<string, {endpoint: string; cause: unknown}>()
   await Promise.all(
     ships.map(async (ship) => {
+      const client = clients.get(ship)
       try {
-        const list = await clients.get(ship).listContainers({all: true})
+        const list = await client.listContainers({all: true})
         for (const s of list) {
           const o = toObserved(ship, s)
           if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
         }
-      } catch (error) {
-        down.set(ship, error)
+      } catch (cause) {
+        down.set(ship, {endpoint: client.endpoint, cause})
       }
     }),
   )

@@ -19,8 +19,8 @@ export async function planPlay(kernel: Kernel, environment: Environment, request
   try {
     const {observed, down} = await observeShips(environment, clients, request.containers)
     if (down.size > 0) {
-      const [ship, cause] = [...down][0]
-      throw unreachableError(ship, clients.get(ship).endpoint, cause)
+      const [ship, {endpoint, cause}] = [...down][0]
+      throw unreachableError(ship, endpoint, cause)
     }
     const steps = buildPlan(environment, request.containers, observed)
     return {steps, changes: planChanges(steps), requests: clients.requests()}

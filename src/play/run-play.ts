@@ -47,8 +47,8 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
   try {
     const {observed, down} = await observeShips(environment, clients, names)
     if (action !== 'status' && down.size > 0) {
-      const [ship, cause] = [...down][0]
-      throw unreachableError(ship, clients.get(ship).endpoint, cause)
+      const [ship, {endpoint, cause}] = [...down][0]
+      throw unreachableError(ship, endpoint, cause)
     }
     const playId = randomUUID()
     const direction = DIRECTION[action]

@@ -24,7 +24,9 @@ function linkBrokenPlugins(root: string): void {
   writeFileSync(join(root, 'data/maestro/package.json'), JSON.stringify({private: true, oclif: {schema: 1, plugins}}))
 }
 
-describe('broken third-party plugins (built binary)', () => {
+describe('broken third-party plugins (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   let root: string
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'maestro-plugins-'))

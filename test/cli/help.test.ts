@@ -6,7 +6,9 @@ import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
 const commands = readdirSync(join(projectRoot, 'src/commands')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''))
 const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {version: string}).version
 
-describe('maestro --help and --version (built binary)', () => {
+describe('maestro --help and --version (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   it('lists every command with its summary', async () => {
     const r = await maestro(['--help'])
     expect(r.code).to.equal(0)
@@ -33,11 +35,18 @@ describe('maestro --help and --version (built binary)', () => {
   })
 })
 
-describe('maestro usage errors (built binary)', () => {
+describe('maestro usage errors (built binary)', function () {
+  this.timeout(30_000)
   it('rejects an unknown flag with one ERROR line and exit 2', async () => {
     const r = await maestro(['validate', '--bogus'])
     expect(r.code).to.equal(2)
     expect(r.stderr.trim()).to.equal('ERROR: Nonexistent flag: --bogus')
+  })
+
+  it('rejects an unknown command with a did-you-mean, exit 2', async () => {
+    const r = await maestro(['statsu'])
+    expect(r.code).to.equal(2)
+    expect(r.stderr.trim()).to.equal("ERROR: command statsu not found (did you mean 'status'?)")
   })
 
   it('rejects an unknown reporter, listing the available ones, exit 2', async () => {

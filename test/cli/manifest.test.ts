@@ -9,7 +9,10 @@ describe('oclif.manifest.json', () => {
   const manifest = read('oclif.manifest.json') as {version: string; commands: Record<string, unknown>}
 
   it('lists exactly the commands in src/commands', () => {
-    const files = readdirSync(root + 'src/commands').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''))
+    // Commands in subfolders are topic commands: src/commands/completion/names.ts is `completion:names`.
+    const files = (readdirSync(root + 'src/commands', {recursive: true}) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, '').split('/').join(':'))
     expect(Object.keys(manifest.commands).sort()).to.deep.equal(files.sort())
   })
 

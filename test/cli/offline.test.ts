@@ -20,7 +20,9 @@ services:
       db-1: {ship: vm1}
 `
 
-describe('offline commands (built binary)', () => {
+describe('offline commands (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   describe('validate', () => {
     it('accepts -f before and after the command id', async () => {
       for (const args of [['-f', example, 'validate'], ['validate', '-f', example], ['validate', `--file=${example}`]]) {

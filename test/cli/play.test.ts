@@ -21,7 +21,9 @@ services:
 const IMAGES = ['postgres:16', 'app:1']
 const rows = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+ {2}\S/.test(l))
 
-describe('Docker commands through a fake fleet plugin (built binary)', () => {
+describe('Docker commands through a fake fleet plugin (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   let dir: string
   const run = (fleet: Omit<FleetConfig, 'ships'> = {images: IMAGES}): CliOptions => ({
     cwd: dir,
@@ -78,6 +80,24 @@ describe('Docker commands through a fake fleet plugin (built binary)', () => {
     expect(plain.stdout).not.to.match(/\x1b/)
   })
 
+  it('selects with things, -d, -i, -C, -S, -s as reference §1 says', async () => {
+    const names = async (...args: string[]) => {
+      const r = await cli(args, {images: IMAGES, running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}, {ship: 'a', name: 'app-1', image: 'app:1'}, {ship: 'b', name: 'app-2', image: 'app:1'}]})
+      expect(r.code, r.stderr).to.equal(0)
+      return rows(r.stdout).map((l) => l.trim().split(/\s+/)[1]).sort()
+    }
+    expect(await names('status', 'app-1')).to.deep.equal(['app-1'])
+    expect(await names('status', '-d', 'app-1')).to.deep.equal(['app-1', 'db-1'])
+    expect(await names('status', 'app')).to.deep.equal(['app-1', 'app-2'])
+    expect(await names('status', '-i', '-C', 'app-*')).to.deep.equal(['app-1', 'app-2'])
+    expect(await names('status', '-S', 'b')).to.deep.equal(['app-2'])
+    expect(await names('stop', '-s', 'app')).to.deep.equal(['app-1', 'app-2'])
+    expect(await names('stop', '-d', 'db-1')).to.deep.equal(['app-1', 'app-2', 'db-1'])
+    const service = await cli(['stop', 'app'])
+    expect(service.code).to.equal(2)
+    expect(service.stderr.trim()).to.equal('ERROR: app is a service but --expand-services was not specified')
+  })
+
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
     const r = await cli(['start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)
@@ -132,5 +152,14 @@ describe('Docker commands through a fake fleet plugin (built binary)', () => {
     expect(r.code).to.equal(130)
     expect(r.stdout).to.match(/aborted!/)
     expect(r.stderr).to.match(/interrupted/)
+  })
+
+  it('Ctrl-C outside a play (here: waiting for the file on stdin) quits at once with 130', async () => {
+    const p = spawnMaestro(['-f', '-', 'validate'], {...run(), keepStdinOpen: true})
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    p.child.kill('SIGINT')
+    const r = await p.done
+    expect(r.code).to.equal(130)
+    expect(r.stdout).to.equal('')
   })
 })

@@ -18,7 +18,9 @@ services:
     instances: {web-1: {ship: vm1}, web-2: {ship: vm1}}
 `
 
-describe('status of an unreachable ship (built binary)', () => {
+describe('status of an unreachable ship (built binary)', function () {
+  // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
+  this.timeout(60_000)
   let t: {dir: string; cleanup: () => void}
   before(() => (t = tempProject({'maestro.yaml': DOWN})))
   after(() => t.cleanup())

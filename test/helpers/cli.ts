@@ -18,6 +18,8 @@ export interface CliOptions {
   readonly cwd?: string
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly input?: string
+  /** Leave stdin open (the command waits on it). */
+  readonly keepStdinOpen?: boolean
 }
 
 export interface RunningCli {
@@ -49,7 +51,7 @@ export function spawnMaestro(args: readonly string[], options: CliOptions = {}):
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
     child.on('close', (code) => resolve({code, stdout, stderr}))
-    child.stdin.end(options.input ?? '')
+    if (!options.keepStdinOpen) child.stdin.end(options.input ?? '')
   })
   return {child, sawOutput, done}
 }

@@ -177,11 +177,6 @@ export class FakeDocker implements DockerClient {
   async close(): Promise<void> {
     this.closed = true
   }
-
-  /** Names of running containers in the order they were started. */
-  startOrder(): string[] {
-    return [...this.containers.values()].filter((c) => c.startedSeq !== undefined).sort((a, b) => a.startedSeq! - b.startedSeq!).map((c) => c.name)
-  }
 }
 
 /** One FakeDocker per ship, reachable through a test plugin under Tokens.Transport. */

@@ -13,6 +13,7 @@
 # mlab<n>-ship<i>, state in /run/mlab<n> and /var/lib/mlab<n>. Each ship serves Docker on
 # its unix socket, <ip>:2375 and its own 127.0.0.1:2375; sshd on <ip>:22 (key login).
 # Ship 1 also serves Docker over TLS with client-certificate verification on <ip>:2376.
+# Daemons trust plain-HTTP registries inside the lab subnet (test/lab/registry.sh).
 # Needs root; installs docker.io busybox-static openssh-server iproute2 iptables socat
 # openssl with apt-get when missing. Image lab/busybox:latest is imported, no registry.
 set -euo pipefail
@@ -229,6 +230,7 @@ cmd_down() {
   local pids=()
   for i in $(printf '%s\n' "${ships[@]}" | sort -u); do ship_down "$i" & pids+=($!); done
   for p in "${pids[@]}"; do wait "$p" || true; done
+  for p in "$LAB"/*/*.pid; do alive "$p" && kill_wait "$(cat "$p")"; done # helpers such as registry.sh
   { findmnt -rn -o TARGET | grep -E "^($LAB|$DATA)(/|$)" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   find /sys/fs/cgroup -depth -type d -name "mlab$ID-ship*" -exec rmdir {} + 2>/dev/null || true
   iptables -D FORWARD -i "$BR" -o "$BR" -j ACCEPT 2>/dev/null || true
@@ -281,5 +283,5 @@ case "${1:-}" in
   down) lock; cmd_down; rm -f "/run/mlab$ID.lock" ;;
   env) cmd_env ;;
   status) cmd_status ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

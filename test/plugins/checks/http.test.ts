@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {createHttpCheck, httpCheckUrl} from '../../../plugins/checks/http.js'
+import {createHttpCheck, httpCheckUrl, pythonRegex} from '../../../plugins/checks/http.js'
 import {checkContext, FAST, tcpPort} from './fixture.js'
 
 const check = createHttpCheck(FAST)
@@ -103,5 +103,13 @@ describe('http check', () => {
     expect(httpCheckUrl({type: 'http', port: 8443, host: 'example.test', scheme: 'HTTPS', path: 'x'}, checkContext())).to.equal('https://example.test:8443/x')
     expect(httpCheckUrl({type: 'http', port: 'web'}, checkContext({ip: '10.0.0.5', ports: [tcpPort('web', 8080)]}))).to.equal('http://10.0.0.5:8080/')
     expect(() => httpCheckUrl({type: 'http', port: 'admin'}, checkContext())).to.throw('web-1 has no port named "admin"')
+  })
+})
+
+describe('pythonRegex', () => {
+  it('translates Python named groups and searches with DOTALL', () => {
+    const r = pythonRegex('(?P<word>ab)c.(?P=word)')
+    expect(r.test('xx abc\nab')).to.equal(true)
+    expect(r.test('abcxba')).to.equal(false)
   })
 })

@@ -20,32 +20,32 @@ describe('check validation', () => {
   })
 
   it('reports missing required keys', () => {
-    expect(validate({type: 'tcp'})).to.deep.equal(['tcp check: missing required key "port"'])
-    expect(validate({type: 'http'})).to.deep.equal(['http check: missing required key "port"'])
-    expect(validate({type: 'sleep'})).to.deep.equal(['sleep check: missing required key "wait"'])
+    expect(validate({type: 'tcp'})).to.deep.equal(['missing required key "port"'])
+    expect(validate({type: 'http'})).to.deep.equal(['missing required key "port"'])
+    expect(validate({type: 'sleep'})).to.deep.equal(['missing required key "wait"'])
   })
 
   it('points the documented `cmd` typo at `command`', () => {
     expect(validate({type: 'exec', cmd: 'true'})).to.deep.equal([
-      'exec check: missing required key "command"', 'exec check: unknown key "cmd" (the key is "command")',
+      'missing required key "command"', 'unknown key "cmd" (the key is "command")',
     ])
   })
 
   it('reports bad values and unknown keys', () => {
     expect(validate({type: 'tcp', port: 80, max_wait: 0, wat: 1})).to.deep.equal([
-      'tcp check: "port" must be the name of one of the container\'s ports', 'tcp check: "max_wait" must be a positive integer',
-      'tcp check: unknown key "wat"',
+      '"port" must be the name of one of the container\'s ports', '"max_wait" must be a positive integer',
+      'unknown key "wat"',
     ])
     expect(validate({type: 'http', port: 'web', method: 'fetch', scheme: 'ftp', match_regex: '(', requests_options: {stream: true, timeout: 'x'}})).to.deep.equal([
-      'http check: "method" must be one of get, head, post, put, patch, delete, options', 'http check: "scheme" must be one of http, https',
-      'http check: "match_regex" is not a valid regular expression: Invalid regular expression: /(/s: Unterminated group',
-      'http check: requests_options "stream" is not supported (supported: timeout, verify, headers, allow_redirects, auth)',
-      'http check: requests_options "timeout" must be seconds or [connect, read]',
+      '"method" must be one of get, head, post, put, patch, delete, options', '"scheme" must be one of http, https',
+      '"match_regex" is not a valid regular expression: Invalid regular expression: /(/s: Unterminated group',
+      'requests_options "stream" is not supported (supported: timeout, verify, headers, allow_redirects, auth)',
+      'requests_options "timeout" must be seconds or [connect, read]',
     ])
     expect(validate({type: 'exec', command: '', envfrom: 'file', attempts: 1.5})).to.deep.equal([
-      'exec check: "command" must be a command string or a list of strings', 'exec check: "envfrom" must be one of env, stdin',
-      'exec check: "attempts" must be a positive integer',
+      '"command" must be a command string or a list of strings', '"envfrom" must be one of env, stdin',
+      '"attempts" must be a positive integer',
     ])
-    expect(validate({type: 'sleep', wait: -1})).to.deep.equal(['sleep check: "wait" must be a number of seconds'])
+    expect(validate({type: 'sleep', wait: -1})).to.deep.equal(['"wait" must be a number of seconds'])
   })
 })

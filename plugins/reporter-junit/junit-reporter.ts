@@ -1,0 +1,68 @@
+import {hostname} from 'node:os'
+import type {ContainerRef, EventSource, Reporter, ReporterContext} from '../../src/api/index.js'
+import {configurationSuite, errorDetail, finishSuite, suiteFor, suiteNode, type CaseResult, type Suite} from './suites.js'
+import {xmlDocument, type XmlNode} from './xml.js'
+
+const caseName = (action: string, c: ContainerRef): string => `${action} ${c.name}`
+
+/** Collects plays from events; writes one JUnit XML document at `done()`. */
+export class JunitReporter implements Reporter {
+  private readonly suites: Suite[] = []
+  private readonly plays = new Map<string, {suite: Suite; order: readonly string[]}>()
+
+  constructor(private readonly context: ReporterContext) {}
+
+  attach(events: EventSource): void {
+    events.on('config:error', (e) => {
+      this.suites.push(configurationSuite(e.file, e.error, Date.now()))
+    })
+    events.on('play:start', (e) => {
+      const suite = suiteFor(e)
+      this.suites.push(suite)
+      this.plays.set(e.playId, {suite, order: e.containers.map((c) => c.name)})
+    })
+    events.on('task:end', (e) => {
+      const out = [e.outcome, e.detail].filter((x) => x !== undefined).join(' ')
+      this.add(e.playId, e.container, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: e.durationMs, kind: 'passed', out})
+    })
+    events.on('task:fail', (e) => {
+      this.add(e.playId, e.container, {
+        container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: e.durationMs, kind: 'failed',
+        message: e.error.message, type: e.error.code, detail: errorDetail(e.error),
+      })
+    })
+    events.on('task:skip', (e) => {
+      this.add(e.playId, e.container, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: 0, kind: 'skipped', message: e.reason})
+    })
+    events.on('play:end', (e) => {
+      const play = this.plays.get(e.playId)
+      if (play) finishSuite(play.suite, e)
+    })
+  }
+
+  /** Test cases follow the play's container order, whatever order the actions finished in. */
+  private add(playId: string, container: ContainerRef, result: CaseResult): void {
+    const play = this.plays.get(playId)
+    if (!play) return
+    const rank = (name: string) => (play.order.includes(name) ? play.order.indexOf(name) : play.order.length)
+    const at = play.suite.cases.findIndex((c) => rank(c.container) > rank(container.name))
+    play.suite.cases.splice(at < 0 ? play.suite.cases.length : at, 0, result)
+  }
+
+  /** The whole report as XML (also what `done()` writes). */
+  render(): string {
+    const host = hostname()
+    const suites: XmlNode[] = this.suites.map((s, i) => suiteNode(s, i, host))
+    const sum = (k: string) => suites.reduce((t, s) => t + Number(s.attrs?.[k] ?? 0), 0)
+    return xmlDocument({
+      name: 'testsuites',
+      attrs: {name: 'maestro', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), time: sum('time').toFixed(3)},
+      children: suites,
+    })
+  }
+
+  async done(): Promise<void> {
+    const text = this.render()
+    await new Promise<void>((resolve, reject) => this.context.out.write(text, (e) => (e ? reject(e) : resolve())))
+  }
+}

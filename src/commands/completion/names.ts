@@ -1,0 +1,31 @@
+import {Command, Flags} from '@oclif/core'
+import {Tokens} from '../../api/tokens.js'
+import {bootKernel} from '../../cli/boot.js'
+import {completionNames} from '../../cli/completion/names.js'
+import {globalFlags} from '../../cli/flags.js'
+
+/** Names for shell completion: quick (no Docker, no validation) and silent on any problem. */
+export default class CompletionNames extends Command {
+  static override hidden = true
+  static override summary = 'Print service and container names of the environment file, for shell completion'
+
+  static override flags = {
+    file: globalFlags.file,
+    kind: Flags.option({options: ['things', 'containers'] as const, description: 'services and containers, or containers only', default: 'things'})(),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(CompletionNames)
+    if (flags.file === '-') return
+    try {
+      const {kernel} = await bootKernel(this.config)
+      const loader = kernel.first(Tokens.Loader, (l) => l.canLoad(flags.file), `a loader for ${flags.file}`)
+      const doc = await loader.load(flags.file, {env: process.env})
+      const names = completionNames(doc.data, flags.kind)
+      if (names.length > 0) process.stdout.write(`${names.join('\n')}\n`)
+      await kernel.dispose()
+    } catch {
+      // Completion must never print errors into the user's command line.
+    }
+  }
+}

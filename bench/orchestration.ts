@@ -78,7 +78,7 @@ export async function runOrchestrationBench(): Promise<void> {
     const {environment} = await loadEnvironment(kernel, direct, {env: process.env})
     console.log(`bench: ${Object.keys(environment.containers).length} containers, ${ships.length} ships, ${LEVELS.length} levels (critical path: ${LEVELS.length} create+start)`)
     const rows = await measure(kernel, environment, '(direct)')
-    for (const ship of lab.ships) proxies.push(await startDelayProxy({target: {host: ship.ip, port: ship.dockerPort}, delayMs: 50}))
+    for (const ship of lab.ships) proxies.push(await startDelayProxy({target: {host: ship.ip, port: ship.dockerPort}, delayMs: 25}))
     const delayed = writeLabEnvironment(lab, benchYaml(lab), {
       name: 'bench',
       shipKeys: (ship) => ({endpoint: '127.0.0.1', docker_port: proxies[ship.index - 1].port}),

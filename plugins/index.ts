@@ -1,11 +1,10 @@
 import type {MaestroPlugin} from '../src/api/index.js'
 
 /**
- * The `maestro:plugins` oclif hook of the CLI's own package: the built-in plugins.
- * Third-party packages declare the same hook; the kernel discovers both the same way.
+ * The built-in plugins, importable without oclif (the library API boots a kernel with them).
  * Each entry imports its module lazily so a command only pays for what it uses.
  */
-export const plugins = async (): Promise<MaestroPlugin[]> => {
+export const builtinPlugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./loader-yaml/index.js'),
     import('./transport-docker/index.js'),
@@ -19,3 +18,9 @@ export const plugins = async (): Promise<MaestroPlugin[]> => {
   ])
   return modules.map((m) => m.default)
 }
+
+/**
+ * The `maestro:plugins` oclif hook of the CLI's own package: the built-in plugins.
+ * Third-party packages declare the same hook; the kernel discovers both the same way.
+ */
+export const plugins = builtinPlugins

@@ -114,6 +114,7 @@ export function unknownThingError(thing: string, suggestion?: string): MaestroEr
 }
 
 export function unreachableError(ship: string, endpoint: string, cause: unknown): MaestroError {
+  if (isMaestroError(cause) && (cause.code === 'MAESTRO_SHIP_UNREACHABLE' || cause.exit === ExitCode.UNREACHABLE)) return cause
   const reason = cause instanceof Error ? cause.message : String(cause)
   return new MaestroError('MAESTRO_SHIP_UNREACHABLE', `ship ${ship} (${endpoint}) is unreachable: ${reason}`, {cause})
 }

@@ -1,5 +1,5 @@
 import {API_VERSION, type MaestroPlugin, type PluginContext, type Provider, type Registry, type Resolver} from '../api/plugin.js'
-import {MaestroError} from '../api/errors.js'
+import {MaestroError, isMaestroError} from '../api/errors.js'
 import type {Token} from '../api/tokens.js'
 import type {DependencyContainer} from './di.js'
 import type {EventSource} from '../api/events.js'
@@ -101,7 +101,7 @@ export async function registerPlugins(
     try {
       await p.register(context)
     } catch (error) {
-      if (error instanceof MaestroError) throw error
+      if (isMaestroError(error)) throw error
       throw new MaestroError('MAESTRO_PLUGIN_LOAD', `plugin ${p.name} failed to register: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
     }
     done.push({name: p.name, api: p.api})

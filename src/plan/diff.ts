@@ -18,9 +18,25 @@ export function diffConfig(before: Readonly<Record<string, unknown>>, after: Rea
   for (const field of fields) {
     const b = value(before, field)
     const a = value(after, field)
-    if (canonicalJson(b) !== canonicalJson(a)) changes.push({field, before: b, after: a})
+    if (canonicalJson(b) !== canonicalJson(a)) changes.push(...detail(field, b, a))
   }
   return changes
+}
+
+const isPairList = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2)
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A keyed field (env pairs, label maps) changes key by key (`env.WORKERS: 4 -> 8`), other fields as a whole. */
+function detail(field: string, before: unknown, after: unknown): ConfigChange[] {
+  const asMap = (v: unknown): Map<string, unknown> | undefined =>
+    isPairList(v) ? new Map(v.map((p) => [String(p[0]), p[1]])) : isMap(v) ? new Map(Object.entries(v)) : undefined
+  const b = asMap(before)
+  const a = asMap(after)
+  if (!b || !a) return [{field, before, after}]
+  return [...new Set([...b.keys(), ...a.keys()])]
+    .filter((k) => canonicalJson(b.get(k) ?? null) !== canonicalJson(a.get(k) ?? null) || b.has(k) !== a.has(k))
+    .sort()
+    .map((k) => ({field: `${field}.${k}`, before: b.get(k), after: a.get(k)}))
 }
 
 /** For env-like lists of [key, value] pairs, the keys whose value differ: a readable summary of a big field. */

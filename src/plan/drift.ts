@@ -1,5 +1,4 @@
-import type {ConfigChange} from './diff.js'
-import {diffConfig} from './diff.js'
+import {diffConfig, type ConfigChange} from './diff.js'
 import type {EffectiveConfig} from './effective-config.js'
 import {configDigest, type RecordedConfig} from './labels.js'
 
@@ -15,14 +14,4 @@ export function assessDrift(recorded: RecordedConfig | undefined, desired: Effec
   if (recorded.hash === configDigest(desired)) return {known: true, changes: []}
   if (recorded.config) return {known: true, changes: diffConfig(recorded.config, desired)}
   return {known: true, changes: [{field: 'config', before: recorded.hash, after: configDigest(desired)}]}
-}
-
-/** `env (FOO, BAR), ports`: a one-line summary for status lines. */
-export function summarizeChanges(changes: readonly ConfigChange[], envKeys?: (c: ConfigChange) => string[]): string {
-  return changes
-    .map((c) => {
-      const keys = c.field === 'env' && envKeys ? envKeys(c) : []
-      return keys.length > 0 ? `${c.field} (${keys.join(', ')})` : c.field
-    })
-    .join(', ')
 }

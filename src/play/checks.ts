@@ -4,7 +4,7 @@
  * `running`/`pre-stop` and stay down for `pre-start`/`stopped`, or the checks fail at once. For `running`, an
  * image HEALTHCHECK is also awaited healthy.
  */
-import {MaestroError, describeError} from '../api/errors.js'
+import {MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {CheckContext, LifecycleCheck} from '../api/contracts.js'
 import type {CheckSpec, LifecycleState} from '../model/types.js'
@@ -47,7 +47,7 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
     try {
       await run(ac.signal)
     } catch (error) {
-      const reason = ac.signal.aborted && ac.signal.reason instanceof MaestroError ? ac.signal.reason.message : describeError(error)
+      const reason = ac.signal.aborted && isMaestroError(ac.signal.reason) ? ac.signal.reason.message : describeError(error)
       ctx.emit('check:fail', {state, check: spec, error: reason})
       throw checkFailed(`${ctx.container.name}: ${state} check ${spec.type} failed: ${reason}`, error)
     }
@@ -60,7 +60,7 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
   } catch (error) {
     ac.abort(error)
     await Promise.allSettled(work)
-    throw error instanceof MaestroError ? error : checkFailed(describeError(error), error)
+    throw isMaestroError(error) ? error : checkFailed(describeError(error), error)
   } finally {
     ac.abort()
     ctx.signal.removeEventListener('abort', stopAll)

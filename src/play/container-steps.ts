@@ -1,12 +1,12 @@
 import type {ContainerInspect} from '../api/docker.js'
-import {MaestroError, describeError} from '../api/errors.js'
+import {MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {buildCreateSpec} from '../docker/create-spec.js'
 import {maestroLabels} from '../plan/labels.js'
 import type {TaskContext} from './context.js'
 import {delay} from './wait.js'
 
 export const dockerError = (ctx: TaskContext, what: string, error: unknown): MaestroError =>
-  error instanceof MaestroError ? error : new MaestroError('MAESTRO_DOCKER', `${ctx.container.name}: ${what}: ${describeError(error)}`, {cause: error})
+  isMaestroError(error) ? error : new MaestroError('MAESTRO_DOCKER', `${ctx.container.name}: ${what}: ${describeError(error)}`, {cause: error})
 
 async function step<T>(ctx: TaskContext, what: string, fn: () => Promise<T>): Promise<T> {
   try {

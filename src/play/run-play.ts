@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
-import {ExitCode, MaestroError, describeError, unreachableError} from '../api/errors.js'
+import {ExitCode, MaestroError, describeError, isMaestroError, unreachableError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
@@ -13,7 +13,7 @@ import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
 
-export const asMaestroError = (e: unknown): MaestroError => (e instanceof MaestroError ? e : new MaestroError('MAESTRO_ACTION_FAILED', describeError(e), {cause: e}))
+export const asMaestroError = (e: unknown): MaestroError => (isMaestroError(e) ? e : new MaestroError('MAESTRO_ACTION_FAILED', describeError(e), {cause: e}))
 
 function currentUser(): string {
   try {

@@ -25,7 +25,7 @@ function body(lab: Lab, hostDir: string, greeting = 'hello'): string {
   db:
     image: ${img}
     instances:
-      db-1: {ship: ship1, command: httpd -f -p 8080 -h /www, volumes_from: [data-1], volumes: {/host: ${hostDir}}, ports: {http: '8080:18080'}}
+      db-1: {ship: ship1, command: httpd -f -p 8080 -h /www, stop_timeout: 1, volumes_from: [data-1], volumes: {/host: ${hostDir}}, ports: {http: '8080:18080'}}
   app:
     image: ${img}
     requires: [db]
@@ -37,7 +37,7 @@ function body(lab: Lab, hostDir: string, greeting = 'hello'): string {
     image: ${img}
     requires: [app]
     instances:
-      web-1: {ship: ship3, command: httpd -f -p 8080 -h /www, ports: {http: '8080:18081'}}
+      web-1: {ship: ship3, command: httpd -f -p 8080 -h /www, stop_timeout: 1, ports: {http: '8080:18081'}}
 `
 }
 
@@ -145,7 +145,7 @@ describe('orchestration on the lab @e2e', function () {
     env = await load(writeLabEnvironment(lab, body(lab, hostDir, 'bye'), {name: 'e2e-orchestration', dir: join(file, '..')}))
     const status = await play('status')
     expect([...status.outcomes].filter(([, o]) => (o.data?.drift as string[]).length > 0).map(([n]) => n)).to.deep.equal(['app-1', 'app-2'])
-    expect(status.outcomes.get('app-1')?.data?.drift).to.deep.equal(['env'])
+    expect(status.outcomes.get('app-1')?.data?.drift).to.deep.equal(['env.GREETING'])
     const plan = await planPlay(kernel, env, {containers: all()})
     expect(plan.changes).to.equal(true)
     expect(plan.steps.map((s) => [s.container, s.action])).to.deep.equal([['data-1', 'nothing'], ['db-1', 'nothing'], ['app-1', 'recreate'], ['app-2', 'recreate'], ['web-1', 'nothing']])
@@ -232,6 +232,35 @@ describe('orchestration on the lab @e2e', function () {
     expect(result.outcomes.get('after-1')?.status).to.equal('skipped')
     expect(await docker('ship2').inspectContainer('after-1')).to.equal(undefined)
     await runPlay(kernel, benv, {command: 'clean', containers: ['broken-1', 'after-1'], options: {}})
+  })
+
+  it('runs lifecycle checks through the check plugins: rexec passes, a failing exec check fails the start', async () => {
+    const checked = writeLabEnvironment(lab, `services:
+  checked:
+    image: ${lab.image}
+    instances:
+      good-1:
+        ship: ship2
+        command: sleep 86400
+        stop_timeout: 1
+        lifecycle: {running: [{type: rexec, command: 'test -d /tmp', attempts: 3}]}
+      bad-1:
+        ship: ship2
+        command: sleep 86400
+        stop_timeout: 1
+        lifecycle: {running: [{type: exec, command: 'false', attempts: 1}]}
+`, {name: 'e2e-checks'})
+    const cenv = await load(checked)
+    const rec = new EventRecorder(kernel)
+    const good = await runPlay(kernel, cenv, {command: 'start', containers: ['good-1'], options: {}})
+    expect(good.exitCode, good.error?.message).to.equal(0)
+    expect(rec.lines((e) => e.event.startsWith('check:'))).to.deep.equal(['check:start good-1', 'check:pass good-1'])
+    const bad = await runPlay(kernel, cenv, {command: 'start', containers: ['bad-1'], options: {}})
+    expect(bad.exitCode).to.equal(1)
+    expect(bad.error?.code).to.equal('MAESTRO_CHECK_FAILED')
+    expect((await docker('ship2').inspectContainer('bad-1'))?.State.Running).to.equal(true)
+    await runPlay(kernel, cenv, {command: 'kill', containers: ['good-1', 'bad-1'], options: {}})
+    await runPlay(kernel, cenv, {command: 'clean', containers: ['good-1', 'bad-1'], options: {}})
   })
 
   it('shows host down for an unreachable ship and refuses to start anything', async () => {

@@ -51,3 +51,13 @@ describe('EventBus', () => {
     expect(calls).to.deep.equal(['on:1', 'once:1'])
   })
 })
+
+describe('unreachableError', () => {
+  it('does not wrap an error that already says the ship is unreachable', async () => {
+    const {unreachableError} = await import('../../src/api/errors.js')
+    const inner = unreachableError('s1', 'tcp://127.0.0.1:1', new Error('connect ECONNREFUSED'))
+    const outer = unreachableError('s1', 'tcp://127.0.0.1:1', inner)
+    expect(outer.message).to.equal('ship s1 (tcp://127.0.0.1:1) is unreachable: connect ECONNREFUSED')
+    expect(outer.exit).to.equal(3)
+  })
+})

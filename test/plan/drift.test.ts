@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {canonicalJson, configDigest, CONFIG_DEFAULTS, diffConfig, effectiveConfig, maestroLabels, recordedConfig, assessDrift, LABEL} from '../../src/plan/index.js'
+import {canonicalJson, changedKeys, configDigest, CONFIG_DEFAULTS, diffConfig, effectiveConfig, maestroLabels, recordedConfig, assessDrift, LABEL} from '../../src/plan/index.js'
 import {container, environment, ship} from '../helpers/env-builder.js'
 
 const fixed = container('web-1', 'web', 'registry.example.com/web:1.2', {
@@ -50,6 +50,12 @@ describe('diffConfig', () => {
     expect(now.security_opt).to.deep.equal(CONFIG_DEFAULTS.security_opt)
     expect(diffConfig(older, now)).to.deep.equal([])
     expect(diffConfig(older, {...now, workdir: '/app'})).to.deep.equal([{field: 'workdir', before: null, after: '/app'}])
+  })
+})
+
+describe('changedKeys', () => {
+  it('names the env keys added, removed or changed', () => {
+    expect(changedKeys([['A', '1'], ['B', '2'], ['C', null]], [['A', '1'], ['B', '3'], ['D', 'x']])).to.deep.equal(['B', 'C', 'D'])
   })
 })
 

@@ -35,7 +35,7 @@ describe('runPlay status', () => {
     r.env = shop({cache: {image: 'redis:7.2', instances: {'cache-1': {ship: 'b'}}}})
     const result = await r.play('status', {containers: ['cache-1']})
     const o = result.outcomes.get('cache-1')!
-    expect(o.data?.drift).to.deep.equal(['image', 'env'])
+    expect(o.data?.drift).to.deep.equal(['image', 'env.DOCKER_IMAGE', 'env.DOCKER_TAG'])
     expect((o.data?.changes as {field: string; before: unknown; after: unknown}[])[0]).to.deep.equal({field: 'image', before: 'redis:7', after: 'redis:7.2'})
   })
 

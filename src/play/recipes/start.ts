@@ -20,7 +20,7 @@ export const startRecipe: Recipe = async (ctx) => {
     const id = await createContainer(ctx)
     await startContainer(ctx, id)
     await runChecks(ctx, 'running', {containerId: id, healthcheck: hasHealthcheck(image)})
-    return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: driftData(drift)}
+    return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: {changes: drift.changes}}
   }
   const id = await bringUp(ctx, {existing: seen?.id, pull: ctx.options.refreshImages === true, reuse: ctx.options.reuse === true})
   return {outcome: 'started', id}

@@ -1,10 +1,10 @@
 import {runChecks} from '../checks.js'
 import {killContainer, stopContainer} from '../container-steps.js'
 import type {Recipe, TaskContext} from '../context.js'
-import {MaestroError, describeError} from '../../api/errors.js'
+import {MaestroError, describeError, isMaestroError} from '../../api/errors.js'
 
 const nonFatal = (ctx: TaskContext, error: unknown) => ({
-  nonFatal: error instanceof MaestroError ? error : new MaestroError('MAESTRO_ACTION_FAILED', `${ctx.container.name}: ${describeError(error)}`, {cause: error}),
+  nonFatal: isMaestroError(error) ? error : new MaestroError('MAESTRO_ACTION_FAILED', `${ctx.container.name}: ${describeError(error)}`, {cause: error}),
 })
 
 /** stop: pre-stop checks, `docker stop -t stop_timeout`, stopped checks. Failures do not stop the play (upstream). */

@@ -1,0 +1,114 @@
+import {expect} from 'chai'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
+import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+
+/** A third-party package providing a loader, a lifecycle check, an audit notifier and a transport. */
+const HOOK = `import {appendFileSync, readFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+import {definePlugin, Tokens, MaestroError} from 'maestro-ng'
+
+const jsonLoader = {
+  name: 'json',
+  canLoad: (file) => file.endsWith('.json'),
+  async load(file) {
+    const abs = resolve(file)
+    const text = readFileSync(abs, 'utf8')
+    return {file: abs, baseDir: dirname(abs), rendered: text, templated: false, data: JSON.parse(text), locate: () => undefined, line: (n) => text.split('\\n')[n - 1]}
+  },
+}
+
+const neverReady = {
+  type: 'never-ready',
+  validate: (spec) => (typeof spec.reason === 'string' ? [] : ['never-ready needs a reason']),
+  run: async (spec) => { throw new MaestroError('MAESTRO_CHECK_FAILED', spec.reason) },
+}
+
+const jsonlFile = {
+  type: 'jsonl-file',
+  create: (spec) => ({
+    attach(events) {
+      events.on('task:end', (e) => appendFileSync(spec.path, JSON.stringify({container: e.container.name, outcome: e.outcome}) + '\\n'))
+    },
+  }),
+}
+
+// Ships at 127.0.0.9 are "empty": every container is absent, without any Docker.
+const emptyShips = {
+  name: 'empty',
+  canHandle: (ship) => ship.ip === '127.0.0.9',
+  connect: (ship) => ({
+    ship: ship.name, endpoint: 'empty://' + ship.name, stats: {requests: 0, connections: 0},
+    listContainers: async () => [], close: async () => {},
+  }),
+}
+
+export const plugins = async () => [definePlugin({
+  name: 'kitchen-sink',
+  api: '^1.0.0',
+  order: 'pre',
+  register(ctx) {
+    ctx.registry.register(Tokens.Loader, {useValue: jsonLoader})
+    ctx.registry.register(Tokens.Check, {useValue: neverReady})
+    ctx.registry.register(Tokens.Notifier, {useValue: jsonlFile})
+    ctx.registry.register(Tokens.Transport, {useValue: emptyShips})
+  },
+})]
+`
+
+const env = (lifecycle: unknown, audit: unknown[] = []) => JSON.stringify({
+  name: 'json-env',
+  ships: {vm1: {ip: '127.0.0.1', docker_port: 1, timeout: 2}, empty1: {ip: '127.0.0.9'}},
+  audit,
+  services: {
+    zk: {image: 'zookeeper:3.9', instances: {'zk-1': {ship: 'vm1', lifecycle}}},
+    web: {image: 'nginx', instances: {'web-1': {ship: 'empty1'}}},
+  },
+}, null, 2)
+
+describe('a linked plugin adds a loader, a check, a notifier and a transport (built binary)', function () {
+  this.timeout(60_000)
+  let home: PluginHome
+  let project: {dir: string; cleanup: () => void}
+  const run = (args: string[]) => maestro(args, {cwd: project.dir, env: home.env})
+
+  before(async () => {
+    home = pluginHome()
+    const dir = join(home.dir, 'maestro-plugin-kitchen-sink')
+    mkdirSync(join(dir, 'node_modules'), {recursive: true})
+    symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-kitchen-sink', version: '1.0.0', type: 'module', oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
+    writeFileSync(join(dir, 'index.js'), HOOK)
+    project = tempProject({
+      'good.json': env({running: [{type: 'never-ready', reason: 'not today'}]}, [{type: 'jsonl-file', path: 'audit.jsonl'}]),
+      'bad.json': env({running: [{type: 'never-ready'}]}),
+    })
+    const link = await run(['plugins', 'link', dir, '--no-install'])
+    expect(link.code, link.stderr).to.equal(0)
+  })
+  after(() => {
+    home.cleanup()
+    project.cleanup()
+  })
+
+  it('loads a .json environment through the plugin loader, with its check type known', async () => {
+    const r = await run(['-f', 'good.json', 'validate'])
+    expect(r.code, r.stderr).to.equal(0)
+    expect(r.stdout.trim()).to.equal('✓ 2 services, 2 containers on 2 ships')
+  })
+
+  it('reports what the check validator finds as a configuration error (exit 2)', async () => {
+    const r = await run(['-f', 'bad.json', 'validate'])
+    expect(r.code).to.equal(2)
+    expect(r.stderr).to.contain('never-ready needs a reason')
+  })
+
+  it('reaches ships through the plugin transport and notifies the audit entry of the plugin type', async () => {
+    const r = await run(['-f', 'good.json', 'status'])
+    expect(r.code, r.stderr).to.equal(0)
+    expect(r.stdout).to.match(/zk-1 .*host down\n/).and.match(/web-1 .*absent\n/)
+    const audit = readFileSync(join(project.dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+    expect(audit).to.have.deep.members([{container: 'zk-1', outcome: 'host down'}, {container: 'web-1', outcome: 'absent'}])
+  })
+})

@@ -1,0 +1,69 @@
+import {expect} from 'chai'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
+import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+
+const HOOK = `import {definePlugin, Tokens} from 'maestro-ng'
+export const plugins = async () => [definePlugin({
+  name: 'count-reporter',
+  api: '^1.0.0',
+  register(ctx) {
+    ctx.registry.register(Tokens.Reporter, {useValue: {name: 'count', create: ({out}) => {
+      let n = 0
+      return {attach(events) { events.on('task:end', () => void n++) }, async done() { out.write('count: ' + n + '\\n') }}
+    }}})
+  },
+})]
+`
+
+const DOWN = `name: offline
+ships:
+  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
+services:
+  zk:
+    image: zookeeper:3.9
+    instances: {zk-1: {ship: vm1}, zk-2: {ship: vm1}}
+`
+
+describe('`maestro plugins install` from a local folder, npm offline (built binary)', function () {
+  this.timeout(120_000)
+  let home: PluginHome
+  let project: {dir: string; cleanup: () => void}
+  let env: Record<string, string>
+  const run = (args: string[]) => maestro(args, {cwd: project.dir, env})
+
+  before(() => {
+    home = pluginHome()
+    // npm must never reach a registry from a test: offline, no update check.
+    env = {...home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(home.dir, 'npm-cache')}
+    const dir = join(home.dir, 'maestro-plugin-count')
+    mkdirSync(join(dir, 'node_modules'), {recursive: true})
+    symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-count', version: '2.3.4', type: 'module', files: ['index.js'], oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
+    writeFileSync(join(dir, 'index.js'), HOOK)
+    project = tempProject({'maestro.yaml': DOWN})
+  })
+  after(() => {
+    home.cleanup()
+    project.cleanup()
+  })
+
+  it('installs the package as a user plugin, lists it, uses it, and uninstalls it', async () => {
+    const dir = join(home.dir, 'maestro-plugin-count')
+    const install = await run(['plugins', 'install', `file:${dir}`])
+    expect(install.code, install.stderr).to.equal(0)
+    const list = await run(['plugins'])
+    expect(list.stdout.trim()).to.equal('maestro-plugin-count 2.3.4')
+    const pjson = JSON.parse(readFileSync(join(home.env.MAESTRO_DATA_DIR, 'package.json'), 'utf8')) as {oclif: {plugins: {name: string; type: string}[]}}
+    expect(pjson.oclif.plugins.map((p) => `${p.name} ${p.type}`)).to.deep.equal(['maestro-plugin-count user'])
+
+    const status = await run(['status', '--reporter', 'count'])
+    expect(status.code, status.stderr).to.equal(0)
+    expect(status.stdout).to.equal('count: 2\n')
+
+    const un = await run(['plugins', 'uninstall', 'maestro-plugin-count'])
+    expect(un.code, un.stderr).to.equal(0)
+    expect((await run(['plugins'])).stdout.trim()).to.equal('No plugins installed.')
+  })
+})

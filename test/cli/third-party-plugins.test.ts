@@ -1,0 +1,83 @@
+import {expect} from 'chai'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {maestro, tempProject} from '../helpers/cli.js'
+import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+
+// Nothing listens on 127.0.0.1:1: the ship is down without a lab and without leaving the machine.
+const DOWN = `name: offline
+ships:
+  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
+services:
+  zk:
+    image: zookeeper:3.9
+    instances: {zk-1: {ship: vm1}}
+`
+
+/** A plugin package on disk: package.json declaring the hook, plus the given files. */
+function pluginPackage(root: string, name: string, hook: string, files: Record<string, string>): string {
+  const dir = join(root, name)
+  mkdirSync(dir, {recursive: true})
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({name, version: '0.0.1', type: 'module', oclif: {hooks: {'maestro:plugins': {target: hook, identifier: 'plugins'}}}}))
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text)
+  return dir
+}
+
+describe('broken third-party plugins linked with `maestro plugins link` (built binary)', function () {
+  this.timeout(60_000)
+  let home: PluginHome
+  let project: {dir: string; cleanup: () => void}
+  const run = (args: string[]) => maestro(args, {cwd: project.dir, env: home.env})
+
+  before(async () => {
+    await buildExamplePlugin()
+    home = pluginHome()
+    project = tempProject({'maestro.yaml': DOWN})
+    const packages = [
+      pluginPackage(home.dir, 'maestro-plugin-throws', './index.js', {'index.js': "throw new Error('kaboom while loading')\n"}),
+      pluginPackage(home.dir, 'maestro-plugin-future', './index.js', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}),
+      pluginPackage(home.dir, 'maestro-plugin-unbuilt', './dist/index.js', {}),
+      pluginPackage(home.dir, 'maestro-plugin-noexport', './index.js', {'index.js': 'export const other = 1\n'}),
+      EXAMPLE_PLUGIN_DIR,
+    ]
+    for (const p of packages) {
+      const r = await run(['plugins', 'link', p, '--no-install'])
+      expect(r.code, r.stderr).to.equal(0)
+    }
+  })
+  after(() => {
+    home.cleanup()
+    project.cleanup()
+  })
+
+  it('lists every linked package', async () => {
+    const r = await run(['plugins'])
+    expect(r.code).to.equal(0)
+    expect(r.stdout.trim().split('\n').map((l) => l.split(' ')[0]).sort()).to.deep.equal([
+      'maestro-plugin-future', 'maestro-plugin-markdown-summary', 'maestro-plugin-noexport', 'maestro-plugin-throws', 'maestro-plugin-unbuilt',
+    ])
+  })
+
+  it('reports each broken plugin as one stderr line; status still works and the good plugin too', async () => {
+    const r = await run(['status', '--reporter', 'console', '--reporter', 'markdown=summary.md'])
+    expect(r.code, r.stderr).to.equal(0)
+    expect(r.stdout.split('\n').filter((l) => /^\s+1 {2}zk-1 .* host down$/.test(l))).to.have.length(1)
+    const lines = r.stderr.trim().split('\n').sort()
+    expect(lines).to.deep.equal([
+      'warning: plugin future (from maestro-plugin-future) needs plugin API ^2.0.0, but this Maestro provides 1.0.0; skipped',
+      'warning: plugin maestro-plugin-noexport declares the maestro:plugins hook but ./index.js (export plugins) exports no such function; skipped',
+      'warning: plugin maestro-plugin-throws failed to load and was skipped: kaboom while loading',
+      `warning: plugin maestro-plugin-unbuilt failed to load and was skipped: cannot find module ${join(home.dir, 'maestro-plugin-unbuilt', 'dist', 'index.js')} (is the package built and are its dependencies installed?)`,
+    ])
+    const {readFileSync} = await import('node:fs')
+    expect(readFileSync(join(project.dir, 'summary.md'), 'utf8')).to.contain('| zk-1 | vm1 | status | host down |')
+  })
+
+  it('keeps offline commands and plugin commands working', async () => {
+    const v = await run(['validate'])
+    expect(v.code).to.equal(0)
+    expect(v.stdout.trim()).to.equal('✓ 1 service, 1 container on 1 ship')
+    const hello = await run(['summary-hello'])
+    expect(hello.code).to.equal(0)
+  })
+})

@@ -80,7 +80,8 @@ export async function followOne(t: LogTarget, ctx: FollowContext): Promise<void>
       await sleep(ctx.retryMs, signal)
       continue
     }
-    if (waiting !== 'none' && waiting !== 'broken') await output.send([t.format.notice(`attached to ${t.name} (${info.Id.slice(0, 12)})`)])
+    const another = last !== undefined && !sameRun
+    if (another || (waiting !== 'none' && waiting !== 'broken')) await output.send([t.format.notice(`attached to ${t.name} (${info.Id.slice(0, 12)})`)])
     waiting = 'none'
     // a new container: its whole log; the same one restarted: since its last run finished (its first lines may
     // predate StartedAt); a dropped stream: since it dropped

@@ -119,7 +119,8 @@ describe('maestro logs on the lab @e2e', function () {
     running.child.kill('SIGINT')
     const r = await running.done
     expect(r.stdout).to.equal('a one\na two\na three\na one\na two\na three\n')
-    expect(r.stderr).to.match(/log-a \| log-a has died, waiting for respawn...\nlog-a \| attached to log-a \([0-9a-f]{12}\)\n/)
+    // "has died" shows only when the follower saw it stopped, which a quick restart may not give it time to
+    expect(r.stderr).to.match(/^(log-a \| log-a has died, waiting for respawn...\n)?log-a \| attached to log-a \([0-9a-f]{12}\)\n/)
   })
 
   it('shows host down for a container on an unreachable ship; exit 3 when no ship answers', async () => {

@@ -126,4 +126,25 @@ describe('runLogs with follow', () => {
     expect(await done).to.equal(0)
     expect(r.fleet.get('a').closed).to.equal(true)
   })
+
+  it('re-attaches to the same container restarted, asking only for what came after it stopped', async () => {
+    const r = await logRig()
+    running(r, 'a', 'a-1', 'first\n')
+    const done = follow(r, ['a-1'])
+    await r.out.saw('first\n')
+    const a = r.fleet.get('a')
+    a.die('a-1')
+    await r.err.saw('has died')
+    const before = Date.now() / 1000
+    await a.startContainer('a-1')
+    a.announceStart('a-1')
+    while (a.logCalls.length < 2) await new Promise((x) => setTimeout(x, 5))
+    r.abort.abort()
+    await done
+    const [first, second] = a.logCalls
+    expect(first.options).to.deep.equal({follow: true, tail: 'all', timestamps: false, since: undefined})
+    expect(second.options.tail).to.equal('all')
+    expect(second.options.since).to.be.a('number').within(before - 1, before)
+    expect(r.err.text).to.match(/^a-1 \| a-1 has died, waiting for respawn...\na-1 \| attached to a-1 \(.+\)\n$/)
+  })
 })

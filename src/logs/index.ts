@@ -1,5 +1,5 @@
 /** `maestro logs`: the containers' logs, once (grouped per container) or followed across ships. */
-import {ExitCode, MaestroError} from '../api/errors.js'
+import {ExitCode, unreachableError} from '../api/errors.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {Environment} from '../model/types.js'
 import {shipClients} from '../play/run-play.js'
@@ -48,7 +48,8 @@ export async function runLogs(kernel: Kernel, environment: Environment, names: r
     if (!options.follow) {
       const outcomes = await showLogs(targets, clientOf, options, output, stop.signal)
       if (stop.signal.aborted) return exit(ExitCode.OK)
-      if (outcomes.every((o) => o === 'down')) throw allDown(targets)
+      const down = outcomes.filter((o) => typeof o === 'object')
+      if (down.length === targets.length) throw unreachableError(targets[0].ship, clientOf(targets[0].ship).endpoint, down[0].down)
       return outcomes.includes('failed') ? ExitCode.ACTION_FAILED : ExitCode.OK
     }
     await follow(targets, clientOf, options, output, stop.signal)
@@ -59,19 +60,14 @@ export async function runLogs(kernel: Kernel, environment: Environment, names: r
   }
 }
 
-const allDown = (targets: readonly LogTarget[]): MaestroError => {
-  const ships = [...new Set(targets.map((t) => t.ship))]
-  return new MaestroError('MAESTRO_SHIP_UNREACHABLE', `${ships.length === 1 ? 'ship' : 'ships'} ${ships.join(', ')} cannot be reached`)
-}
-
 async function follow(targets: readonly LogTarget[], clientOf: ClientOf, options: LogsOptions, output: Output, signal: AbortSignal): Promise<void> {
   const ships = [...new Set(targets.map((t) => t.ship))]
   const events = new Map(ships.map((s) => [s, new ShipEvents(clientOf(s), targets.filter((t) => t.ship === s).map((t) => t.name))]))
   try {
-    const reachable = await Promise.all([...events.values()].map((e) => e.open().then(() => true, () => false)))
-    if (!reachable.includes(true)) {
+    const failures = await Promise.all([...events.values()].map((e) => e.open().then(() => undefined, (error: unknown) => ({error}))))
+    if (failures.every((f) => f !== undefined)) {
       await output.send(targets.map((t) => t.format.notice('host down')))
-      throw allDown(targets)
+      throw unreachableError(ships[0], clientOf(ships[0]).endpoint, failures[0].error)
     }
     const retryMs = options.retryMs ?? 2000
     await Promise.all(targets.map((t) => followOne(t, {client: clientOf(t.ship), events: events.get(t.ship)!, output, request: options, signal, retryMs})))

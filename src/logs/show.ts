@@ -25,9 +25,9 @@ async function showOne(
   let info
   try {
     info = await client.inspectContainer(t.name)
-  } catch {
+  } catch (error) {
     await send([t.format.notice('host down')])
-    return 'down'
+    return {down: error}
   }
   if (!info) {
     await send([t.format.notice(`${t.name} is not running! (no such container)`)])

@@ -19,5 +19,5 @@ export interface LogRequest {
   readonly since?: number
 }
 
-/** What happened to one container (non-follow), from which the exit status follows. */
-export type LogOutcome = 'shown' | 'absent' | 'down' | 'failed'
+/** What happened to one container (non-follow), from which the exit status follows; `down` keeps the reason. */
+export type LogOutcome = 'shown' | 'absent' | 'failed' | {readonly down: unknown}

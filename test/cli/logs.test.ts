@@ -37,6 +37,6 @@ describe('maestro logs (usage)', () => {
   it('exits 3 with host down when the only ship cannot be reached', async () => {
     const r = await maestro(['logs', 'web'], {cwd: project.dir})
     expect(r.code).to.equal(3)
-    expect(r.stderr).to.equal('web-1 | host down\nERROR: ship s1 cannot be reached\n')
+    expect(r.stderr).to.match(/^web-1 \| host down\nERROR: ship s1 \(tcp:\/\/127\.0\.0\.1:1\) is unreachable: .+\n$/)
   })
 })

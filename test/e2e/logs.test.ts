@@ -134,6 +134,6 @@ describe('maestro logs on the lab @e2e', function () {
     const none = await maestro(['-f', withGhost, 'logs', 'ghost'])
     expect(none.code).to.equal(3)
     expect(none.stderr).to.contain('ghost-1 | host down\n')
-    expect(none.stderr).to.contain('ERROR: ship nowhere cannot be reached')
+    expect(none.stderr).to.match(/ERROR: ship nowhere \(tcp:\/\/[0-9.]+:2375\) is unreachable: /)
   })
 })

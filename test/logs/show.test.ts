@@ -52,7 +52,7 @@ describe('runLogs without follow', () => {
     r.fleet.get('b').down = true
     const e = await r.run(['a-1', 'b-1']).then(() => undefined, (x: unknown) => x)
     expect(e).to.include({exit: ExitCode.UNREACHABLE})
-    expect((e as Error).message).to.equal('ships a, b cannot be reached')
+    expect((e as Error).message).to.equal('ship a (fake://a) is unreachable: connect ECONNREFUSED fake://a')
     expect(r.err.text).to.equal('a-1 | host down\nb-1 | host down\n')
   })
 

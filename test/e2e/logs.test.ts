@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {writeFileSync} from 'node:fs'
+import {rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {createDockerClient} from '../../plugins/docker-client/index.js'
 import type {DockerClient} from '../../src/api/index.js'
@@ -55,6 +55,7 @@ describe('maestro logs on the lab @e2e', function () {
   after(async () => {
     await removeAll()
     await Promise.all(clients.map((c) => c.close()))
+    if (file) rmSync(dirname(file), {recursive: true, force: true})
   })
 
   it('prints the last 2 lines of containers on two ships, grouped and prefixed', async () => {

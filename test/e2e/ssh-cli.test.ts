@@ -114,6 +114,20 @@ ${ships.slice(1).map((s, i) => `      ${p}-app-${i + 1}: {ship: ${s}, command: s
     expect((await cli(file, 'clean')).code).to.equal(0)
   })
 
+  it('shows logs over SSH', async () => {
+    const file = environment(`services:
+  ${p}-talk:
+    image: ${lab.image}
+    instances: {${p}-talk-1: {ship: ship2, command: "sh -c 'echo hello-over-ssh; exec sleep 3600'", stop_timeout: 1}}
+`, (s) => overSsh(lab, s))
+    expect((await cli(file, 'start')).code).to.equal(0)
+    const logs = await cli(file, 'logs', `${p}-talk-1`)
+    expect(logs.code, logs.stderr).to.equal(0)
+    expect(logs.stdout).to.include('hello-over-ssh')
+    expect((await cli(file, 'kill', '-a')).code).to.equal(0)
+    expect((await cli(file, 'clean')).code).to.equal(0)
+  })
+
   it('exits 1 within the timeout when sshd dies in the middle of a start, and a rerun converges', async () => {
     const victim = lab.ships[2]
     const file = environment(body(['ship3', 'ship3', 'ship3']).replace(

@@ -47,3 +47,8 @@ export async function observeShips(environment: Environment, clients: ShipClient
   )
   return {observed, down}
 }
+
+/** The one-line reason a ship could not be listed, for `status` to show next to `host down`. */
+export function downReason(ship: string, down: {readonly endpoint: string; readonly cause: unknown} | undefined): string | undefined {
+  return down && shipDownError(ship, down.endpoint, down.cause).message
+}

@@ -6,7 +6,7 @@ import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
 import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
-import {observeShips, shipDownError} from './observe.js'
+import {downReason, observeShips, shipDownError} from './observe.js'
 import {RECIPES} from './recipes/index.js'
 import {ShipClients} from './ships.js'
 import {playStats} from './stats.js'
@@ -71,7 +71,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
         const started = Date.now()
         const ship = environment.containers[name].ship
         kernel.bus.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
-        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), down.has(ship))
+        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), downReason(ship, down.get(ship)))
         const fail = (error: MaestroError) => {
           results.set(name, {status: 'failed', error})
           kernel.bus.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})

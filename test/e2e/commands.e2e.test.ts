@@ -5,7 +5,7 @@ import {dirname} from 'node:path'
 import {promisify} from 'node:util'
 import {useLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
 import {startLabRegistry, type LabRegistry} from '../helpers/lab-registry.js'
-import {maestro, type CliResult} from '../helpers/cli.js'
+import {maestro, spawnMaestro, type CliResult} from '../helpers/cli.js'
 
 const run = promisify(execFile)
 const row = (r: CliResult, name: string): string => r.stdout.split('\n').find((l) => l.trim().split(/\s+/)[1] === name) ?? ''
@@ -142,5 +142,37 @@ describe('maestro commands on the lab @e2e', function () {
     expect(await id(0, `${p}-back-1`)).to.equal(id1)
     expect(await id(1, `${p}-back-2`)).to.not.equal(id2)
     expect(await docker(1, 'inspect', '-f', '{{.Image}}', `${p}-back-2`)).to.equal(fresh)
+  })
+
+  it('Ctrl-C during a real play lets the action in flight finish, starts nothing new and exits 130', async () => {
+    const slow = writeLabEnvironment(lab, `services:
+  slow:
+    image: ${lab.image}
+    instances:
+      ${p}-slow-1: {ship: ship1, stop_timeout: 5, command: ${trapped('sleep 86400')}, lifecycle: {running: [{type: rexec, command: 'sleep 3', attempts: 1}]}}
+  next:
+    image: ${lab.image}
+    requires: [slow]
+    instances:
+      ${p}-next-1: {ship: ship2, stop_timeout: 5, command: ${trapped('sleep 86400')}}
+`, {ships: 2, name: `${p}-int`})
+    try {
+      const play = spawnMaestro(['-f', slow, 'start'])
+      for (let i = 0; i < 100; i++) {
+        if (await state(0, `${p}-slow-1`).then((s) => s.Running, () => false)) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      play.child.kill('SIGINT')
+      const r = await play.done
+      expect(r.code, r.stdout + r.stderr).to.equal(130)
+      expect(row(r, `${p}-slow-1`)).to.match(/ started$/)
+      expect(row(r, `${p}-next-1`)).to.match(/ aborted!$/)
+      expect(r.stderr).to.match(/interrupted/)
+      expect(await docker(1, 'ps', '-aq', '--filter', `name=${p}-next-1`)).to.equal('')
+    } finally {
+      await maestro(['-f', slow, 'kill', '-a'])
+      await maestro(['-f', slow, 'clean'])
+      rmSync(dirname(slow), {recursive: true, force: true})
+    }
   })
 })

@@ -144,31 +144,41 @@ describe('maestro commands on the lab @e2e', function () {
     expect(await docker(1, 'inspect', '-f', '{{.Image}}', `${p}-back-2`)).to.equal(fresh)
   })
 
-  it('Ctrl-C during a real play lets the action in flight finish, starts nothing new and exits 130', async () => {
+  it('start --reuse starts the stopped container itself; plain start replaces it with a new one', async () => {
+    ok(await cli('kill', `${p}-front-1`))
+    const stopped = await id(0, `${p}-front-1`)
+    expect(row(ok(await cli('start', '--reuse', `${p}-front-1`)), `${p}-front-1`)).to.match(/ started$/)
+    expect(await id(0, `${p}-front-1`)).to.equal(stopped)
+    ok(await cli('kill', `${p}-front-1`))
+    expect(row(ok(await cli('start', `${p}-front-1`)), `${p}-front-1`)).to.match(/ started$/)
+    expect(await id(0, `${p}-front-1`)).to.not.equal(stopped)
+    expect((await state(0, `${p}-front-1`)).Running).to.equal(true)
+  })
+
+  it('Ctrl-C during a real stop lets the Docker stop in flight finish, starts nothing new and exits 130', async () => {
+    // `sleep` as PID 1 ignores SIGTERM: each stop takes its full stop_timeout (3 s) before Docker kills
     const slow = writeLabEnvironment(lab, `services:
-  slow:
+  base:
     image: ${lab.image}
-    instances:
-      ${p}-slow-1: {ship: ship1, stop_timeout: 5, command: ${trapped('sleep 86400')}, lifecycle: {running: [{type: rexec, command: 'sleep 3', attempts: 1}]}}
-  next:
+    instances: {${p}-base-1: {ship: ship1, stop_timeout: 3, command: sleep 86400}}
+  top:
     image: ${lab.image}
-    requires: [slow]
-    instances:
-      ${p}-next-1: {ship: ship2, stop_timeout: 5, command: ${trapped('sleep 86400')}}
+    requires: [base]
+    instances: {${p}-top-1: {ship: ship2, stop_timeout: 3, command: sleep 86400}}
 `, {ships: 2, name: `${p}-int`})
     try {
-      const play = spawnMaestro(['-f', slow, 'start'])
-      for (let i = 0; i < 100; i++) {
-        if (await state(0, `${p}-slow-1`).then((s) => s.Running, () => false)) break
-        await new Promise((r) => setTimeout(r, 100))
-      }
+      ok(await maestro(['-f', slow, 'start']))
+      const play = spawnMaestro(['-f', slow, 'stop', '-a'])
+      await play.sawOutput('INSTANCE')
+      await new Promise((r) => setTimeout(r, 1000))
       play.child.kill('SIGINT')
       const r = await play.done
       expect(r.code, r.stdout + r.stderr).to.equal(130)
-      expect(row(r, `${p}-slow-1`)).to.match(/ started$/)
-      expect(row(r, `${p}-next-1`)).to.match(/ aborted!$/)
+      expect(row(r, `${p}-top-1`), r.stdout).to.match(/ stopped$/)
+      expect(row(r, `${p}-base-1`), r.stdout).to.match(/ aborted!$/)
       expect(r.stderr).to.match(/interrupted/)
-      expect(await docker(1, 'ps', '-aq', '--filter', `name=${p}-next-1`)).to.equal('')
+      expect(await state(1, `${p}-top-1`)).to.include({Running: false, ExitCode: 137})
+      expect((await state(0, `${p}-base-1`)).Running).to.equal(true)
     } finally {
       await maestro(['-f', slow, 'kill', '-a'])
       await maestro(['-f', slow, 'clean'])

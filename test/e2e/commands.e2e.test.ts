@@ -93,7 +93,7 @@ describe('maestro commands on the lab @e2e', function () {
     expect((await state(1, `${p}-back-2`)).Running).to.equal(true)
   })
 
-  it('pulls an image only when the ship lacks it, and always with -r', async () => {
+  it('pulls an image only when the ship lacks it, and always with -r or maestro pull', async () => {
     const now = () => (Date.now() / 1000).toFixed(3)
     const pulls = async (since: string) =>
       (await docker(1, 'events', '--since', since, '--until', now(), '--filter', 'type=image', '--filter', 'event=pull', '--format', '{{.Actor.ID}}'))
@@ -109,6 +109,9 @@ describe('maestro commands on the lab @e2e', function () {
     ok(await cli('kill', `${p}-pulled-1`))
     expect(row(ok(await cli('start', '-r', `${p}-pulled-1`)), `${p}-pulled-1`)).to.match(/ started$/)
     expect(await pulls(t1)).to.deep.equal([pulledRef])
+    const t2 = now()
+    expect(row(ok(await cli('pull', `${p}-pulled-1`)), `${p}-pulled-1`)).to.match(/ pulled$/)
+    expect(await pulls(t2), 'maestro pull always pulls').to.deep.equal([pulledRef])
   })
 
   it('restart --step-delay waits before every container but the first in list order', async () => {

@@ -158,6 +158,27 @@ describe('maestro commands on the lab @e2e', function () {
     expect((await state(0, `${p}-front-1`)).Running).to.equal(true)
   })
 
+  it('stop gives the container stop_timeout seconds before Docker kills it', async () => {
+    // `sleep` as PID 1 ignores SIGTERM, so the stop lasts exactly the timeout sent to Docker
+    const f = writeLabEnvironment(lab, `services:
+  stubborn:
+    image: ${lab.image}
+    instances: {${p}-stubborn-1: {ship: ship2, stop_timeout: 2, command: sleep 86400}}
+`, {ships: 2, name: `${p}-timeout`})
+    try {
+      ok(await maestro(['-f', f, 'start']))
+      ok(await maestro(['-f', f, 'stop', '-a']))
+      const s = await state(1, `${p}-stubborn-1`)
+      const took = Date.parse(s.FinishedAt) - Date.parse(s.StartedAt)
+      expect(s.ExitCode).to.equal(137)
+      expect(took, 'at least stop_timeout').to.be.at.least(2000)
+      expect(took, 'not the 10 s default').to.be.below(8000)
+    } finally {
+      await maestro(['-f', f, 'clean'])
+      rmSync(dirname(f), {recursive: true, force: true})
+    }
+  })
+
   it('Ctrl-C during a real stop lets the Docker stop in flight finish, starts nothing new and exits 130', async () => {
     // `sleep` as PID 1 ignores SIGTERM: each stop takes its full stop_timeout (3 s) before Docker kills
     const slow = writeLabEnvironment(lab, `services:

@@ -1,12 +1,12 @@
 import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
-import {ExitCode, MaestroError, describeError, isMaestroError, unreachableError} from '../api/errors.js'
+import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
 import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
-import {observeShips} from './observe.js'
+import {observeShips, shipDownError} from './observe.js'
 import {RECIPES} from './recipes/index.js'
 import {ShipClients} from './ships.js'
 import {playStats} from './stats.js'
@@ -48,7 +48,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     const {observed, down} = await observeShips(environment, clients, names)
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
-      throw unreachableError(ship, endpoint, cause)
+      throw shipDownError(ship, endpoint, cause)
     }
     const playId = randomUUID()
     const direction = DIRECTION[action]

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {benchCli, generateEnvironment} from '../../bench/cli.js'
+import {benchCli, generateEnvironment} from './cli.js'
 import {envFrom, issuesOf} from '../helpers/model-env.js'
 
 describe('bench/cli (figures only, never timed here)', function () {

@@ -17,7 +17,11 @@ export function shipDownError(ship: string, endpoint: string, cause: unknown): M
   return isMaestroError(cause) && SHIP_ERRORS.has(cause.code) ? cause : unreachableError(ship, endpoint, cause)
 }
 
-const nameOf = (s: ContainerSummary): string => (s.Names[0] ?? '').replace(/^\//, '')
+/** A linked-to container is also listed under `/<linker>/<alias>`; its own name is the one without a second slash. */
+export const nameOf = (s: ContainerSummary): string => {
+  const names = s.Names.map((n) => n.replace(/^\//, ''))
+  return names.find((n) => !n.includes('/')) ?? names[0] ?? ''
+}
 
 export function toObserved(ship: string, s: ContainerSummary): ObservedContainer {
   return {id: s.Id, name: nameOf(s), ship, running: s.State === 'running', state: s.State, status: s.Status, image: s.Image, imageId: s.ImageID, created: s.Created, labels: s.Labels ?? {}}

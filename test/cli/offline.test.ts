@@ -76,6 +76,23 @@ describe('offline commands (built binary)', function () {
       }
     })
 
+    it('points problems of a templated file at the rendered line and shows that line', async () => {
+      const t = tempProject({'maestro.yaml': '{% set n = 2 %}\nname: t\nships: {vm1: {ip: 127.0.0.1}}\nservices:\n{% for i in range(n) %}\n' +
+        '  s{{ i }}:\n    image: x\n    instances: {s{{ i }}-1: {ship: vm{{ i }}}}\n{% endfor %}\n'})
+      try {
+        const r = await maestro(['validate'], {cwd: t.dir})
+        expect(r.code).to.equal(2)
+        expect(r.stderr.split('\n')).to.deep.equal([
+          `${t.dir}/maestro.yaml:8:30: services.s0.instances.s0-1: unknown ship 'vm0' (did you mean 'vm1'?)`,
+          '        instances: {s0-1: {ship: vm0}}',
+          'ERROR: invalid configuration: 1 problem found',
+          '',
+        ])
+      } finally {
+        t.cleanup()
+      }
+    })
+
     it('prints warnings for unknown keys and still succeeds', async () => {
       const r = await maestro(['-f', '-', 'validate'], {input: 'name: s\nships: {vm1: {ip: 127.0.0.1}}\nservices:\n  a:\n    image: x\n    colour: blue\n    instances: {a-1: {ship: vm1}}\n'})
       expect(r.code).to.equal(0)
@@ -113,6 +130,18 @@ describe('offline commands (built binary)', function () {
       const r = await maestro(['-f', example, 'deptree', 'kafka'])
       expect(r.code).to.equal(0)
       expect(r.stdout).to.equal('kafka\n \\- zookeeper\n')
+    })
+
+    it('repeats shared dependencies with -r (file from stdin)', async () => {
+      const input = 'name: d\nships: {vm1: {ip: 127.0.0.1}}\nservices:\n  c: {image: x, instances: {c-1: {ship: vm1}}}\n' +
+        '  b: {image: x, requires: [c], instances: {b-1: {ship: vm1}}}\n  a: {image: x, requires: [b, c], instances: {a-1: {ship: vm1}}}\n'
+      const once = await maestro(['-f', '-', 'deptree', 'a'], {input})
+      expect(once.code, once.stderr).to.equal(0)
+      expect(once.stdout).to.equal('a\n +- b\n \\- c\n')
+      for (const flag of ['-r', '--recursive']) {
+        const r = await maestro(['-f', '-', 'deptree', flag, 'a-1'], {input})
+        expect(r.stdout).to.equal('a\n +- b\n |  \\- c\n \\- c\n')
+      }
     })
 
     it('names the closest thing for a typo', async () => {

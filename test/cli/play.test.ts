@@ -2,7 +2,8 @@ import {expect} from 'chai'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
+import {spawn} from 'node:child_process'
+import {binPath, linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
 import type {FleetConfig} from './fake-fleet-plugin.js'
 
 const SHOP = `name: shop
@@ -78,6 +79,32 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     }
     const plain = await maestro(['start', '--progress', 'plain'], opts({NO_COLOR: undefined}))
     expect(plain.stdout).not.to.match(/\x1b/)
+  })
+
+  it('--progress auto redraws on a real terminal, and prints plain lines without ANSI codes with NO_COLOR or off a terminal', async () => {
+    // `script` gives the binary a pseudo-terminal as stdout
+    const onPty = (env: Record<string, string | undefined>) => new Promise<{code: number | null; out: string}>((resolve, reject) => {
+      const o = run()
+      const merged: Record<string, string | undefined> = {...process.env, ...o.env, MAESTRO_FILE: undefined, ...env}
+      for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k]
+      const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} start`, '/dev/null'], {cwd: dir, env: merged as NodeJS.ProcessEnv})
+      let out = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({code, out}))
+      child.stdin.end()
+    })
+    const tty = await onPty({NO_COLOR: undefined})
+    expect(tty.code, tty.out).to.equal(0)
+    expect(tty.out).to.match(/\x1b\[\d+A/)
+    expect(tty.out).to.contain('\x1b[32mstarted\x1b[0m')
+    const noColor = await onPty({NO_COLOR: '1'})
+    expect(noColor.code, noColor.out).to.equal(0)
+    expect(noColor.out).to.match(/ started\r?\n/)
+    expect(noColor.out).not.to.match(/\x1b/)
+    const piped = await maestro(['start'], {...run(), env: {...run().env, NO_COLOR: undefined}})
+    expect(piped.stdout).to.match(/ started\n/)
+    expect(piped.stdout).not.to.match(/\x1b/)
   })
 
   it('selects with things, -d, -i, -C, -S, -s as reference §1 says', async () => {

@@ -78,6 +78,13 @@ describe('docker transport @e2e', () => {
     expect(e.hint).to.match(/tls_ca_cert/)
   })
 
+  it('talks to a TLS daemon whose certificate the CA did not sign when tls_verify is off', async () => {
+    const ship = labShip(lab, 1, {tls: true, tlsVerify: false, dockerPort: lab.tls.port, tlsCaCert: lab.tls.wrongCa, tlsCert: lab.tls.cert, tlsKey: lab.tls.key})
+    const docker = connect(ship)
+    expect(docker.endpoint).to.equal(`https://${lab.tls.ip}:${lab.tls.port}`)
+    expect(await docker.listContainers({all: true})).to.be.an('array')
+  })
+
   it('is refused by the TLS daemon without a client certificate', async () => {
     const ship = labShip(lab, 1, {tls: true, tlsVerify: true, dockerPort: lab.tls.port, tlsCaCert: lab.tls.ca})
     const e = await caught(connect(ship).ping())

@@ -7,6 +7,7 @@ export const globalFlags = {
   reporter: Flags.string({description: 'output reporter, `name` or `name=file` (repeatable)', multiple: true, default: ['console'], helpGroup: 'GLOBAL'}),
   progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw (tty) or one line per update (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
+  scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),
 }
 
 export const concurrency = () => Flags.integer({char: 'c', description: 'act on at most N containers at a time', min: 1})

@@ -55,6 +55,7 @@ ${i('exec-bad', `lifecycle: {running: [{type: exec, command: 'false', attempts: 
 ${i('rexec-bad', `lifecycle: {running: [{type: rexec, command: 'test -e /nothing', attempts: 2}]}`)}
 ${i('prestart-bad', `lifecycle: {pre-start: [{type: exec, command: 'false', attempts: 1}]}`)}
 ${i('prestop-bad', `lifecycle: {pre-stop: [{type: rexec, command: 'false', attempts: 1}]}`)}
+${i('stopped-bad', `lifecycle: {stopped: [{type: exec, command: 'false', attempts: 1}]}`)}
 ${i('dies-1', `command: "sh -c 'sleep 2; exit 3'", lifecycle: {running: [{type: exec, command: 'false', attempts: 100}]}`)}
   health:
     image: ${HC_IMAGE}
@@ -123,7 +124,7 @@ ${i('unhealthy-1', 'command: sleep 3600')}
     expect(r.stdout).to.contain('running check rexec (attempt 1)...').and.contain('running check rexec (attempt 2)...')
   })
 
-  it('fails a pre-start check before creating the container, and a pre-stop check fails the stop', async () => {
+  it('fails a pre-start check before creating the container; pre-stop and stopped checks fail the stop', async () => {
     const pre = await cli('start', 'prestart-bad')
     expect(pre.code).to.equal(1)
     expect(pre.stdout).to.match(/^prestart-bad: pre-start check exec failed: /m)
@@ -132,6 +133,12 @@ ${i('unhealthy-1', 'command: sleep 3600')}
     const stop = await cli('stop', 'prestop-bad')
     expect(stop.code).to.equal(1)
     expect(rowOf(stop, 'prestop-bad')).to.match(/ failed: prestop-bad: pre-stop check rexec failed: /)
+    expect((await cli('start', 'stopped-bad')).code).to.equal(0)
+    const stopped = await cli('stop', 'stopped-bad')
+    expect(stopped.code).to.equal(1)
+    expect(rowOf(stopped, 'stopped-bad')).to.match(/ failed: stopped-bad: stopped check exec failed: /)
+    const {stdout} = await docker('inspect', '-f', '{{.State.Running}}', 'stopped-bad')
+    expect(stdout.trim(), 'stopped all the same').to.equal('false')
   })
 
   it('watches the container while running checks wait: it exiting fails the start at once', async () => {

@@ -7,6 +7,7 @@ import type {MaestroPlugin} from '../src/api/index.js'
 export const builtinPlugins = async (): Promise<MaestroPlugin[]> => {
   const modules: {default: MaestroPlugin}[] = await Promise.all([
     import('./loader-yaml/index.js'),
+    import('./transport-ssh/index.js'),
     import('./transport-docker/index.js'),
     import('./scheduler-dag/index.js'),
     import('./reporter-console/index.js'),

@@ -15,6 +15,8 @@ export class ConsoleReporter implements Reporter {
   private drawn = 0
   private tally = new Tally()
   private failures: string[] = []
+  /** Why each unreachable ship is down, shown once under the table. */
+  private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
   private readonly live: boolean
 
@@ -32,6 +34,7 @@ export class ConsoleReporter implements Reporter {
     events.on('task:progress', (e) => this.progress(e.container, `${e.message}...`))
     events.on('task:end', (e) => {
       this.tally.add(e.outcome)
+      if (e.outcome === 'host down' && typeof e.data?.reason === 'string') this.downShips.set(e.container.ship, e.data.reason)
       this.finish(e.container, endStatus(e), e.id)
     })
     events.on('task:fail', (e) => {
@@ -94,6 +97,7 @@ export class ConsoleReporter implements Reporter {
   private end(e: PlayEnd): void {
     if (!this.widths) return
     for (const f of this.failures) this.write(`${paint('red', f, this.ctx.color)}\n`)
+    for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''
     this.write(`${this.tally.summary(e.stats.durationMs)}${interrupted}\n`)
   }

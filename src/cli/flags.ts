@@ -8,6 +8,7 @@ export const globalFlags = {
   progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw with progress (tty) or one line per finished container (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
   scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),
+  'accept-new-host-keys': Flags.boolean({description: 'SSH ships: trust unknown host keys and record them in known_hosts (never a changed key)', helpGroup: 'GLOBAL'}),
 }
 
 export const concurrency = () => Flags.integer({char: 'c', description: 'act on at most N containers at a time', min: 1})

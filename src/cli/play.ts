@@ -8,13 +8,16 @@ import {selectThings, type SelectionFlags} from './selection.js'
 
 export interface PlayFlags extends SelectionFlags {
   readonly concurrency?: number
+  /** Global flag, passed to transports as `acceptNewHostKeys`. */
+  readonly 'accept-new-host-keys'?: boolean
 }
 
 export async function playRequest(
   environment: Environment, command: Action, things: readonly string[], flags: PlayFlags, signal: AbortSignal, options: PlayOptions = {},
 ): Promise<PlayRequest> {
   const containers = await selectThings(environment, command, things, flags)
-  return {command, containers, concurrency: flags.concurrency, ignoreDependencies: flags['ignore-dependencies'] === true, signal, options}
+  const transportFlags = {acceptNewHostKeys: flags['accept-new-host-keys'] === true}
+  return {command, containers, concurrency: flags.concurrency, ignoreDependencies: flags['ignore-dependencies'] === true, signal, options, transportFlags}
 }
 
 /** Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). */

@@ -17,6 +17,8 @@ export interface LogsOptions extends LogRequest {
   /** `--color` (NO_COLOR and a non-terminal also turn colour off). */
   readonly color: boolean
   readonly retryMs?: number
+  /** Passed to transports (`--accept-new-host-keys`). */
+  readonly transportFlags?: Readonly<Record<string, unknown>>
 }
 
 export interface LogsIO {
@@ -36,7 +38,7 @@ export function logTargets(environment: Environment, names: readonly string[], c
 export async function runLogs(kernel: Kernel, environment: Environment, names: readonly string[], options: LogsOptions, io: LogsIO): Promise<number> {
   const targets = logTargets(environment, names, options.color, io)
   const output = new Output(io)
-  const clients = shipClients(kernel, environment, {env: io.env})
+  const clients = shipClients(kernel, environment, {env: io.env, transportFlags: options.transportFlags})
   const clientOf: ClientOf = (ship) => clients.get(ship)
   // Ctrl-C, or the reader went away (`maestro logs -F x | head`): stop reading
   const stop = new AbortController()

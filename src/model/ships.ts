@@ -3,7 +3,7 @@ import type {IssueCollector, Scope} from './issues.js'
 import {closest} from './did-you-mean.js'
 import {isMap, readBool, readInt, readMap, readNumber, readString, type RawMap} from './read.js'
 import {knownKeys} from './schema/shapes.js'
-import {SHIP, SSH_TUNNEL} from './schema/keys.js'
+import {SHIP, SSH_TUNNEL, TRANSPORT_SHIP_KEYS} from './schema/keys.js'
 import {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_SSH_PORT, DEFAULT_TIMEOUT} from './defaults.js'
 
 export {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_TIMEOUT}
@@ -38,10 +38,11 @@ function sshTunnel(s: Scope, v: unknown): SshTunnel | undefined {
   return user !== undefined && key !== undefined ? {user, key, port} : undefined
 }
 
-/** Ship keys not in SHIP_KEYS are kept for transports; only likely typos of known keys are warned. */
+/** Transport keys and unknown ship keys are kept for transports; only likely typos of known keys are warned. */
 function extras(s: Scope, raw: RawMap): Record<string, unknown> {
   const extra: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(raw)) {
+    if (TRANSPORT_SHIP_KEYS.has(k)) extra[k] = v
     if (SHIP_KEYS.has(k)) continue
     extra[k] = v
     const near = closest(k, SHIP_KEYS)

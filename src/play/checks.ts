@@ -87,7 +87,8 @@ function runOne(ctx: TaskContext, state: LifecycleState, spec: CheckSpec, check:
 async function watchdog(ctx: TaskContext, state: LifecycleState, id: string, pollMs: number, signal: AbortSignal): Promise<never> {
   for (;;) {
     await delay(pollMs, signal).catch(() => new Promise<never>(() => undefined))
-    const info = await ctx.docker.inspectContainer(id).catch(() => undefined)
+    // a daemon we cannot reach is that error, not "container stopped"
+    const info = await ctx.docker.inspectContainer(id)
     const running = info?.State.Running === true
     if (running !== mustRun(state)) {
       const what = mustRun(state) ? `stopped (exit code ${info?.State.ExitCode ?? '?'})` : 'started'

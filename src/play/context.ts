@@ -24,8 +24,8 @@ export interface TaskContext {
   readonly index: number
   /** The container as the play's one list call saw it; undefined when absent. */
   readonly observed?: ObservedContainer
-  /** True when the ship could not be listed (status only; other commands refuse to run). */
-  readonly shipDown: boolean
+  /** Why the ship could not be listed, when it could not (status only; other commands refuse to run). */
+  readonly shipDown?: string
   readonly options: PlayOptions
   /** The user's interrupt: long waits (checks, delays) stop on it. */
   readonly signal: AbortSignal

@@ -1,4 +1,5 @@
 import type {ContainerSummary} from '../api/docker.js'
+import {isMaestroError, unreachableError, type MaestroError} from '../api/errors.js'
 import type {Environment} from '../model/types.js'
 import type {Observed, ObservedContainer} from '../plan/observed.js'
 import type {ShipClients} from './ships.js'
@@ -7,6 +8,13 @@ export interface Observation {
   readonly observed: Observed
   /** Ships that could not be listed, with how they were reached and why it failed. */
   readonly down: ReadonlyMap<string, {readonly endpoint: string; readonly cause: unknown}>
+}
+
+/** Transport errors that already name the ship and its endpoint: reported as they are, not wrapped again. */
+const SHIP_ERRORS: ReadonlySet<string> = new Set(['MAESTRO_SHIP_UNREACHABLE', 'MAESTRO_SSH', 'MAESTRO_SSH_HOST_KEY'])
+
+export function shipDownError(ship: string, endpoint: string, cause: unknown): MaestroError {
+  return isMaestroError(cause) && SHIP_ERRORS.has(cause.code) ? cause : unreachableError(ship, endpoint, cause)
 }
 
 const nameOf = (s: ContainerSummary): string => (s.Names[0] ?? '').replace(/^\//, '')
@@ -38,4 +46,9 @@ export async function observeShips(environment: Environment, clients: ShipClient
     }),
   )
   return {observed, down}
+}
+
+/** The one-line reason a ship could not be listed, for `status` to show next to `host down`. */
+export function downReason(ship: string, down: {readonly endpoint: string; readonly cause: unknown} | undefined): string | undefined {
+  return down && shipDownError(ship, down.endpoint, down.cause).message
 }

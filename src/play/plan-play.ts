@@ -1,8 +1,7 @@
-import {unreachableError} from '../api/errors.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import {buildPlan, planChanges, type PlanStep} from '../plan/build-plan.js'
-import {observeShips} from './observe.js'
+import {observeShips, shipDownError} from './observe.js'
 import {shipClients} from './run-play.js'
 import type {PlayRequest} from './types.js'
 
@@ -20,7 +19,7 @@ export async function planPlay(kernel: Kernel, environment: Environment, request
     const {observed, down} = await observeShips(environment, clients, request.containers)
     if (down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
-      throw unreachableError(ship, endpoint, cause)
+      throw shipDownError(ship, endpoint, cause)
     }
     const steps = buildPlan(environment, request.containers, observed)
     return {steps, changes: planChanges(steps), requests: clients.requests()}

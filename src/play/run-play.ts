@@ -1,13 +1,13 @@
 import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
-import {ExitCode, MaestroError, describeError, isMaestroError, unreachableError} from '../api/errors.js'
+import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {Scheduler} from '../api/contracts.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
 import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
-import {observeShips} from './observe.js'
+import {downReason, observeShips, shipDownError} from './observe.js'
 import {RECIPES} from './recipes/index.js'
 import {ShipClients} from './ships.js'
 import {playStats} from './stats.js'
@@ -60,7 +60,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     const {observed, down} = await observeShips(environment, clients, names)
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
-      throw unreachableError(ship, endpoint, cause)
+      throw shipDownError(ship, endpoint, cause)
     }
     const playId = randomUUID()
     const direction = DIRECTION[action]
@@ -82,7 +82,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
         const started = Date.now()
         const ship = environment.containers[name].ship
         kernel.bus.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
-        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), down.has(ship))
+        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), downReason(ship, down.get(ship)))
         const fail = (error: MaestroError) => {
           results.set(name, {status: 'failed', error})
           kernel.bus.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})

@@ -23,7 +23,7 @@ export const containerRef = (env: Environment, name: string): ContainerRef => {
   return {name, service: c.service, ship: c.ship, image: c.image}
 }
 
-export function makeTaskContext(scope: PlayScope, name: string, index: number, docker: DockerClient, observed: ObservedContainer | undefined, shipDown: boolean): TaskContext {
+export function makeTaskContext(scope: PlayScope, name: string, index: number, docker: DockerClient, observed: ObservedContainer | undefined, shipDown: string | undefined): TaskContext {
   const {kernel, environment, playId} = scope
   const container = environment.containers[name]
   const ref = containerRef(environment, name)

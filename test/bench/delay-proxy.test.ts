@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {connect, createServer, type Server, type Socket} from 'node:net'
-import {startDelayProxy, type DelayProxy} from '../../bench/delay-proxy.js'
+import {startDelayProxy, type DelayProxy} from './delay-proxy.js'
 
 function echoServer(): Promise<{server: Server; port: number}> {
   const server = createServer({allowHalfOpen: true}, (s) => {

@@ -33,6 +33,7 @@ describe('status of an unreachable ship (built binary)', function () {
     const rows = lines.filter((l) => /^\s+\d+ {2}/.test(l))
     expect(rows.map((l) => l.trim().split(/\s+/)[1])).to.deep.equal(['zk-1', 'web-1', 'web-2'])
     for (const row of rows) expect(row).to.match(/ {2}vm1 +- +host down$/)
+    expect(lines.filter((l) => /^ship vm1 \(.*\) is unreachable: /.test(l)), 'the reason, once per ship').to.have.length(1)
     expect(r.stdout).not.to.match(/\x1b\[/)
   })
 

@@ -33,7 +33,12 @@ export const SHIP: Level = {
   tls_cert: {description: 'Client certificate file.', schema: str},
   tls_key: {description: 'Client key file.', schema: str},
   ssl_version: {description: 'TLS protocol version.', schema: str},
+  known_hosts: {description: 'SSH transport: known_hosts file checked before ~/.ssh/known_hosts (relative to this file).', schema: str},
+  docker_socket: {description: 'SSH transport: the remote Docker socket (default /var/run/docker.sock for ssh:// endpoints).', schema: str},
 }
+
+/** Ship keys that only transport plugins read: described for editors, passed through in Ship.extra. */
+export const TRANSPORT_SHIP_KEYS: ReadonlySet<string> = new Set(['known_hosts', 'docker_socket'])
 
 export const SSH_TUNNEL: Level = {
   user: {description: 'SSH user.', schema: str, required: true},

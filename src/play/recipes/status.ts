@@ -4,7 +4,7 @@ import {probePorts} from './probe.js'
 
 /** status: from the play's one list call per ship; no per-container Docker call. -F adds port probes. */
 export const statusRecipe: Recipe = async (ctx) => {
-  if (ctx.shipDown) return {outcome: 'host down'}
+  if (ctx.shipDown !== undefined) return {outcome: 'host down', data: {reason: ctx.shipDown}}
   const seen = ctx.observed
   if (!seen) return {outcome: 'absent'}
   const drift = driftOf(ctx)

@@ -6,13 +6,13 @@
  *   MAESTRO_LAB_ID=2 node dist/bench/orchestration.js
  */
 import {fileURLToPath} from 'node:url'
-import {Kernel} from '../src/kernel/kernel.js'
-import {plugins as builtins} from '../plugins/index.js'
-import {loadEnvironment} from '../src/model/load.js'
-import {planPlay, runPlay} from '../src/play/index.js'
-import type {Action} from '../src/api/index.js'
-import type {Environment} from '../src/model/types.js'
-import {useLab, releaseLab, writeLabEnvironment, type Lab} from '../test/helpers/lab.js'
+import {Kernel} from '../../src/kernel/kernel.js'
+import {plugins as builtins} from '../../plugins/index.js'
+import {loadEnvironment} from '../../src/model/load.js'
+import {planPlay, runPlay} from '../../src/play/index.js'
+import type {Action} from '../../src/api/index.js'
+import type {Environment} from '../../src/model/types.js'
+import {useLab, releaseLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
 import {startDelayProxy, type DelayProxy} from './delay-proxy.js'
 
 const LEVELS = [6, 8, 8, 8]

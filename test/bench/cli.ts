@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-const bin = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
 
 /** 200 services on 5 ships, each requiring the previous one in its group of 10 (10 levels deep). */
 export function generateEnvironment(services = 200, ships = 5): string {

@@ -1,0 +1,45 @@
+/** SSH failures as one-line MaestroErrors naming the ship and the endpoint. */
+import {MaestroError} from '../../src/api/index.js'
+import {describeRemote, type SshTarget} from './target.js'
+
+type SshFailure = Error & {code?: string; level?: string; reason?: string | number}
+
+export const where = (t: SshTarget): string => `${t.ship} (${t.host}:${t.port})`
+
+export function sshError(t: SshTarget, cause: unknown): MaestroError {
+  const e = (cause instanceof Error ? cause : new Error(String(cause))) as SshFailure
+  const secs = t.timeoutMs / 1000
+  const say = (m: string) => new MaestroError('MAESTRO_SSH', `${where(t)}: ${m}`, {cause})
+  if (e.level === 'client-authentication') return say(`SSH authentication failed for user ${t.user} (${t.explicitKey ? `key ${t.identityFiles[0]}` : 'keys and agent offered'} refused)`)
+  if (/keepalive timeout/i.test(e.message)) return say(`SSH link dead: no answer to keepalives within ${secs}s`)
+  if (e.level === 'client-timeout') return say(`SSH connection timed out after ${secs}s`)
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return say('SSH connection refused (is sshd running?)')
+    case 'ETIMEDOUT':
+      return say(`SSH connection timed out after ${secs}s`)
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return say('host unreachable')
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return say(`unknown host ${t.host}`)
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return say('SSH connection reset by the server')
+  }
+  return say(`SSH error: ${e.message}`)
+}
+
+export function lostError(t: SshTarget): MaestroError {
+  return new MaestroError('MAESTRO_SSH', `${where(t)}: SSH connection lost`)
+}
+
+export function channelError(t: SshTarget, cause: unknown): MaestroError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new MaestroError('MAESTRO_SSH', `${where(t)}: cannot reach the Docker daemon at ${describeRemote(t.remote)} through SSH: ${reason}`, {cause})
+}
+
+export function requestTimeoutError(t: SshTarget): MaestroError {
+  return new MaestroError('MAESTRO_SSH', `${where(t)}: no answer over SSH within ${t.timeoutMs / 1000}s`)
+}

@@ -1,0 +1,119 @@
+/** One SSH connection per ship for the whole command; every Docker request is a channel on it. */
+import {homedir} from 'node:os'
+import type {Client, ClientChannel} from 'ssh2'
+import type {Logger} from '../../src/api/index.js'
+import {authMethods} from './auth.js'
+import {asSocket, type ChannelSocket} from './channel-socket.js'
+import {channelError, lostError, requestTimeoutError, sshError} from './errors.js'
+import {createHostKeyGate} from './host-keys.js'
+import type {SshTarget} from './target.js'
+
+export interface SessionOptions {
+  readonly acceptNewHostKeys: boolean
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly log?: Logger
+  /** Called each time an SSH connection is opened (feeds `stats.connections`). */
+  readonly onConnect?: () => void
+}
+
+export class SshSession {
+  /** SSH connections opened (the figure `stats.connections` reports). */
+  connections = 0
+  private client?: Promise<Client>
+  private readonly channels = new Set<ChannelSocket>()
+  private closed = false
+  /** Why the current connection died, once it has: channel failures then say that instead. */
+  private lost: Error | undefined
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly options: SessionOptions,
+  ) {}
+
+  /** A channel to the remote Docker daemon, within the ship's timeout. */
+  async openChannel(): Promise<ChannelSocket> {
+    const client = await this.connect()
+    const {remote} = this.target
+    const channel = await this.bounded<ClientChannel>((done) => {
+      if (remote.kind === 'socket') client.openssh_forwardOutStreamLocal(remote.path, done)
+      else client.forwardOut('127.0.0.1', 0, remote.host, remote.port, done)
+    }, (t, err) => this.lost ?? channelError(t, err))
+    const socket = asSocket(channel)
+    this.channels.add(socket)
+    socket.once('close', () => this.channels.delete(socket))
+    return socket
+  }
+
+  /** Ends the connection; in-flight channels fail. Idempotent. */
+  async close(): Promise<void> {
+    this.closed = true
+    const pending = this.client
+    this.client = undefined
+    if (!pending) return
+    const client = await pending.catch(() => undefined)
+    if (!client) return
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => (client.destroy(), resolve()), 1000)
+      client.once('close', () => (clearTimeout(timer), resolve()))
+      client.end()
+    })
+  }
+
+  private connect(): Promise<Client> {
+    if (this.closed) return Promise.reject(lostError(this.target))
+    this.client ??= this.open()
+    return this.client
+  }
+
+  private async open(): Promise<Client> {
+    const ssh2 = (await import('ssh2')).default
+    const t = this.target
+    const gate = createHostKeyGate(t, this.options.acceptNewHostKeys)
+    const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
+    const client = new ssh2.Client()
+    this.lost = undefined
+    this.connections += 1
+    this.options.onConnect?.()
+    this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}`)
+    return new Promise<Client>((resolve, reject) => {
+      let ready = false
+      let failure: Error | undefined
+      client.on('ready', () => ((ready = true), resolve(client)))
+      client.on('error', (err) => {
+        failure = gate.refusal ?? sshError(t, err)
+        if (!ready) reject(failure)
+      })
+      client.on('close', () => {
+        this.lost = failure ?? lostError(t)
+        if (this.client && ready) this.client = undefined
+        if (!ready) reject(this.lost)
+        for (const ch of this.channels) ch.fail(this.lost)
+      })
+      client.connect({
+        host: t.host,
+        port: t.port,
+        username: t.user,
+        readyTimeout: t.timeoutMs,
+        keepaliveInterval: Math.max(250, Math.floor(t.timeoutMs / 4)),
+        keepaliveCountMax: 3,
+        hostVerifier: (key: Buffer) => gate.verify(key),
+        algorithms: {serverHostKey: gate.algorithms as never},
+        authHandler: auth as never,
+      })
+    })
+  }
+
+  /** Runs a callback-style ssh2 call, failing with a clear error when it exceeds the ship's timeout. */
+  private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: (t: SshTarget, err: Error) => Error): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let late = false
+      const timer = setTimeout(() => ((late = true), reject(requestTimeoutError(this.target))), this.target.timeoutMs)
+      start((err, value) => {
+        clearTimeout(timer)
+        if (late) (value as {destroy?: () => void} | undefined)?.destroy?.()
+        else if (err) reject(wrap(this.target, err))
+        else resolve(value)
+      })
+    })
+  }
+}

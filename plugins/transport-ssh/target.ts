@@ -1,0 +1,109 @@
+/** Where and how to reach a ship over SSH, from the ship, ~/.ssh/config and the environment (pure). */
+import {isAbsolute, join, resolve} from 'node:path'
+import {MaestroError, type Ship} from '../../src/api/index.js'
+import {lookupSshConfig} from './ssh-config.js'
+import {isSshUrl, parseSshUrl} from './ssh-url.js'
+
+export type RemoteDocker =
+  | {readonly kind: 'socket'; readonly path: string}
+  | {readonly kind: 'tcp'; readonly host: string; readonly port: number}
+
+export interface SshTarget {
+  readonly ship: string
+  /** The host as written in the ship (an ~/.ssh/config alias or a real name). */
+  readonly alias: string
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  /** Key files to offer, `~` expanded; empty means ssh-agent only. */
+  readonly identityFiles: readonly string[]
+  /** True when the key came from the YAML (then only that key is used). */
+  readonly explicitKey: boolean
+  readonly knownHostsFiles: readonly string[]
+  /** Where `--accept-new-host-keys` records keys. */
+  readonly knownHostsAppend: string
+  readonly remote: RemoteDocker
+  readonly timeoutMs: number
+  /** Human description, e.g. `ssh://core@10.0.0.1:22 → unix:///var/run/docker.sock`. */
+  readonly endpoint: string
+}
+
+export interface TargetInputs {
+  readonly home: string
+  readonly baseDir: string
+  /** Text of ~/.ssh/config, when it exists. */
+  readonly sshConfig?: string
+  /** Fallback user name (the local login). */
+  readonly localUser: string
+}
+
+export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock'
+
+export const sshShip = (ship: Ship): boolean => ship.sshTunnel !== undefined || isSshUrl(ship.endpoint)
+
+export function expandHome(path: string, home: string): string {
+  if (path === '~') return home
+  return path.startsWith('~/') ? join(home, path.slice(2)) : path
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined)
+
+/**
+ * The remote daemon: `docker_socket` when set; the ssh_tunnel form reaches 127.0.0.1:docker_port
+ * on the remote side, as upstream's `ssh -L` did; the ssh:// form reaches /var/run/docker.sock,
+ * or 127.0.0.1:docker_port when docker_port is set to something other than its default (2375,
+ * 2376 with tls). The model does not record whether a key was written, and a `docker_port:
+ * 2375` in ship_defaults must not move every ssh:// ship off its socket.
+ */
+export function remoteDocker(ship: Ship): RemoteDocker {
+  const socket = str(ship.extra.docker_socket)
+  if (socket) return {kind: 'socket', path: socket.replace(/^unix:\/\//, '')}
+  const explicitPort = ship.dockerPort !== (ship.tls ? 2376 : 2375)
+  if (ship.sshTunnel === undefined && isSshUrl(ship.endpoint) && !explicitPort) return {kind: 'socket', path: DEFAULT_DOCKER_SOCKET}
+  return {kind: 'tcp', host: '127.0.0.1', port: ship.dockerPort}
+}
+
+export function describeRemote(r: RemoteDocker): string {
+  return r.kind === 'socket' ? `unix://${r.path}` : `tcp://${r.host}:${r.port}`
+}
+
+export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
+  const fail = (m: string) => new MaestroError('MAESTRO_SSH', `ship ${ship.name}: ${m}`, {loc: ship.loc})
+  let alias = ship.endpoint
+  let urlUser: string | undefined
+  let urlPort: number | undefined
+  if (isSshUrl(ship.endpoint)) {
+    const url = parseSshUrl(ship.endpoint)
+    if (typeof url === 'string') throw fail(url)
+    ;({host: alias, user: urlUser, port: urlPort} = url)
+  }
+  const cfg = inputs.sshConfig === undefined ? undefined : lookupSshConfig(inputs.sshConfig, alias)
+  const tunnel = ship.sshTunnel
+  const user = tunnel?.user ?? urlUser ?? cfg?.user ?? inputs.localUser
+  // ssh_tunnel.port defaults to 22 in the model; an alias's Port only wins over that default.
+  const port = urlPort ?? (tunnel && tunnel.port !== 22 ? tunnel.port : undefined) ?? cfg?.port ?? tunnel?.port ?? 22
+  const explicitKey = str(tunnel?.key)
+  const expand = (p: string) => expandHome(p, inputs.home)
+  const identityFiles = explicitKey
+    ? [resolve(inputs.baseDir, expand(explicitKey))]
+    : (cfg?.identityFiles ?? []).map((f) => resolve(inputs.baseDir, expand(f)))
+  const userKnownHosts = cfg?.userKnownHostsFiles.length ? cfg.userKnownHostsFiles.map(expand) : [join(inputs.home, '.ssh', 'known_hosts')]
+  const shipFile = str(ship.extra.known_hosts)
+  const shipKnownHosts = shipFile ? (isAbsolute(expand(shipFile)) ? expand(shipFile) : resolve(inputs.baseDir, shipFile)) : undefined
+  const remote = remoteDocker(ship)
+  const host = cfg?.hostName ?? alias
+  return {
+    ship: ship.name,
+    alias,
+    host,
+    port,
+    user,
+    identityFiles,
+    explicitKey: explicitKey !== undefined,
+    knownHostsFiles: shipKnownHosts ? [shipKnownHosts, ...userKnownHosts] : userKnownHosts,
+    knownHostsAppend: shipKnownHosts ?? userKnownHosts[0],
+    remote,
+    timeoutMs: Math.max(1, ship.timeout) * 1000,
+    endpoint: `ssh://${user}@${host.includes(':') ? `[${host}]` : host}:${port}`,
+  }
+}

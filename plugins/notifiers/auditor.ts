@@ -38,7 +38,9 @@ export function createAuditor(sink: AuditSink, options: AuditOptions, context: N
     queue = queue.then(() => sink.deliver(event)).catch((e: unknown) => {
       const reason = `${sink.type} notifier could not deliver the ${event.kind} of ${event.action}: ${describeError(e)}`
       failures.push(reason)
-      context.log.warn(reason)
+      // without ignore_errors, done() reports it as the command's error: warning as well would say it twice
+      if (options.ignoreErrors) context.log.warn(reason)
+      else context.log.debug(reason)
     })
   }
   return {

@@ -15,6 +15,12 @@ export function rewriteArgv(argv: readonly string[], env: NodeJS.ProcessEnv): st
     } else if (a.startsWith('-f') && a.length > 2 && !a.startsWith('--')) {
       env.MAESTRO_FILE = a.slice(2)
       args.shift()
+    } else if (a === '--scheduler' && args.length > 1) {
+      env.MAESTRO_SCHEDULER = args[1]
+      args.splice(0, 2)
+    } else if (a.startsWith('--scheduler=')) {
+      env.MAESTRO_SCHEDULER = a.slice('--scheduler='.length)
+      args.shift()
     } else if (a === '--debug') {
       env.MAESTRO_DEBUG = '1'
       args.shift()

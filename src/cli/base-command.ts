@@ -68,7 +68,7 @@ export abstract class MaestroCommand extends Command {
   /** Runs an engine play on the selected things; a failed play throws (exit 1, or 130 when interrupted). */
   protected async play(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<void> {
     const {environment} = await this.loaded()
-    const request = await playRequest(environment, action, things, flags, this.abort.signal, options)
+    const request = {...(await playRequest(environment, action, things, flags, this.abort.signal, options)), scheduler: this.globals.scheduler}
     this.playing = true
     try {
       await runAction(this.kernel, environment, request)

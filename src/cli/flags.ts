@@ -5,8 +5,9 @@ export const globalFlags = {
   file: Flags.string({char: 'f', description: 'environment description file (`-` reads stdin)', default: 'maestro.yaml', env: 'MAESTRO_FILE', helpGroup: 'GLOBAL'}),
   debug: Flags.boolean({description: 'show stack traces and debug messages', env: 'MAESTRO_DEBUG', helpGroup: 'GLOBAL'}),
   reporter: Flags.string({description: 'output reporter, `name` or `name=file` (repeatable)', multiple: true, default: ['console'], helpGroup: 'GLOBAL'}),
-  progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw (tty) or one line per update (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
+  progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw with progress (tty) or one line per finished container (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
+  scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),
   'accept-new-host-keys': Flags.boolean({description: 'SSH ships: trust unknown host keys and record them in known_hosts (never a changed key)', helpGroup: 'GLOBAL'}),
 }
 

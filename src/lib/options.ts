@@ -42,4 +42,6 @@ export interface PlayCallOptions extends SelectionOptions, PlayOptions {
   readonly signal?: AbortSignal
   /** Flags transports honour, e.g. `{'accept-new-host-keys': true}`. */
   readonly transportFlags?: Readonly<Record<string, unknown>>
+  /** The scheduler plugin to order the play with (default `dag`), the CLI's --scheduler. */
+  readonly scheduler?: string
 }

@@ -158,6 +158,7 @@ export class Session {
       options: playOptions(options),
       signal: options.signal,
       transportFlags: options.transportFlags,
+      scheduler: options.scheduler,
       env: this.variables,
     })
   }

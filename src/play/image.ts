@@ -1,9 +1,9 @@
 import type {ImageInspect} from '../api/docker.js'
-import {MaestroError, describeError} from '../api/errors.js'
 import {withDefaultTag} from '../docker/image-ref.js'
 import {resolveRegistryAuth} from '../registry/auth.js'
 import {readHostDockerConfig} from '../registry/host-docker-config.js'
 import {withRetry} from '../registry/retry.js'
+import {pullError} from '../registry/pull.js'
 import type {TaskContext} from './context.js'
 
 /** The reference containers are created from and pulled as (untagged means `:latest`). */
@@ -16,7 +16,8 @@ export function pullImage(ctx: TaskContext): Promise<void> {
 
 async function pullOnce(ctx: TaskContext): Promise<void> {
   const ref = imageRef(ctx)
-  const {auth, retry} = resolveRegistryAuth(ctx.environment, ref, readHostDockerConfig())
+  const resolved = resolveRegistryAuth(ctx.environment, ref, readHostDockerConfig())
+  const {auth, retry} = resolved
   ctx.emit('image:pull', {ship: ctx.ship.name, image: ref, status: 'pulling'})
   try {
     await withRetry(
@@ -29,7 +30,8 @@ async function pullOnce(ctx: TaskContext): Promise<void> {
       {signal: ctx.signal, onRetry: (attempt, status) => ctx.progress(`pull failed with HTTP ${status}, retrying (${attempt})`)},
     )
   } catch (error) {
-    throw new MaestroError('MAESTRO_REGISTRY', `cannot pull ${ref} on ${ctx.ship.name}: ${describeError(error)}`, {cause: error})
+    if (ctx.signal.aborted) throw error
+    throw pullError(ref, ctx.ship.name, resolved, error)
   }
   ctx.emit('image:pull', {ship: ctx.ship.name, image: ref, status: 'pulled', percent: 100})
 }

@@ -2,6 +2,7 @@ import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
 import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
+import type {Scheduler} from '../api/contracts.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
@@ -28,6 +29,16 @@ export function shipClients(kernel: Kernel, environment: Environment, request: P
   return new ShipClients(kernel, environment, context)
 }
 
+/** The scheduler plugin named `name`, or a usage error listing the ones installed. */
+function pickScheduler(kernel: Kernel, name: string): Scheduler {
+  const all = kernel.resolveAll(Tokens.Scheduler)
+  const found = all.find((s) => s.name === name)
+  if (found) return found
+  throw new MaestroError('MAESTRO_NO_PROVIDER', `unknown scheduler ${name} (available: ${all.map((s) => s.name).join(', ') || 'none'})`, {
+    hint: 'choose one with --scheduler NAME or MAESTRO_SCHEDULER; schedulers come from plugins',
+  })
+}
+
 /**
  * Runs one command over the selected containers (reference §5): one list call per ship (reachability
  * preflight and observed state at once; anything but `status` refuses to run when a ship is down), then the
@@ -41,6 +52,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
   for (const name of request.containers) {
     if (!environment.containers[name]) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${name} is not a container of ${environment.name}`)
   }
+  const scheduler = pickScheduler(kernel, request.scheduler ?? 'dag')
   const names = [...request.containers]
   const signal = request.signal ?? new AbortController().signal
   const clients = shipClients(kernel, environment, request)
@@ -58,7 +70,6 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     const refs = names.map((n) => containerRef(environment, n))
     kernel.bus.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
-    const scheduler = kernel.first(Tokens.Scheduler, (s) => s.name === (request.scheduler ?? 'dag'), `the ${request.scheduler ?? 'dag'} scheduler`)
     const scope: PlayScope = {kernel, environment, playId, action, options: request.options, signal, shared: new Map()}
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {spawnSync} from 'node:child_process'
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {binPath, maestro, projectRoot} from '../helpers/cli.js'
@@ -24,6 +24,11 @@ describe('completion (built binary)', () => {
 
   /** What the bash script offers for the command line `words` (the last word is the one being completed). */
   function complete(...words: string[]): string[] {
+    return completeIn({}, ...words)
+  }
+
+  /** The same, run in `cwd` (default the project root) with extra environment variables. */
+  function completeIn(where: {cwd?: string; env?: Record<string, string>}, ...words: string[]): string[] {
     const script = [
       `source ${JSON.stringify(join(shimDir, 'completion.bash'))}`,
       `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})`,
@@ -31,7 +36,7 @@ describe('completion (built binary)', () => {
       '_maestro',
       'printf "%s\\n" "${COMPREPLY[@]}"',
     ].join('\n')
-    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {cwd: projectRoot, env: {...process.env, PATH: `${shimDir}:${process.env.PATH}`, MAESTRO_FILE: ''}, encoding: 'utf8'})
+    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {cwd: where.cwd ?? projectRoot, env: {...process.env, PATH: `${shimDir}:${process.env.PATH}`, MAESTRO_FILE: '', ...where.env}, encoding: 'utf8'})
     expect(r.stderr).to.equal('')
     return r.stdout.split('\n').filter((l) => l !== '').sort()
   }
@@ -107,6 +112,15 @@ describe('completion (built binary)', () => {
     expect(complete('maestro', '-f', KAFKA, 'start', 'kafka')).to.deep.equal(['kafka', 'kafka-1', 'kafka-2', 'kafka-3'])
     expect(complete('maestro', 'stop', '-f', KAFKA, '-c', '2', 'zk-node-')).to.deep.equal(['zk-node-1', 'zk-node-2', 'zk-node-3'])
     expect(complete('maestro', '-f', KAFKA, 'env', 'zoo'), 'env takes containers only').to.deep.equal([])
+  })
+
+  it('completes names from ./maestro.yaml without -f, and from MAESTRO_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-completion-cwd-'))
+    writeFileSync(join(dir, 'maestro.yaml'), readFileSync(join(projectRoot, KAFKA), 'utf8'))
+    expect(completeIn({cwd: dir}, 'maestro', 'start', 'zk-')).to.deep.equal(['zk-node-1', 'zk-node-2', 'zk-node-3'])
+    expect(completeIn({cwd: shimDir}, 'maestro', 'start', 'zk-'), 'no maestro.yaml here').to.deep.equal([])
+    expect(completeIn({cwd: shimDir, env: {MAESTRO_FILE: join(dir, 'maestro.yaml')}}, 'maestro', 'restart', 'kafka-')).to.deep.equal(['kafka-1', 'kafka-2', 'kafka-3'])
+    rmSync(dir, {recursive: true, force: true})
   })
 
   it('completes flags, flag values, topics and fixed arguments', () => {

@@ -1,10 +1,10 @@
 import {expect} from 'chai'
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
 
-/** A third-party package providing a loader, a lifecycle check, an audit notifier and a transport. */
+/** A third-party package providing a loader, a lifecycle check, an audit notifier, a transport and a scheduler. */
 const HOOK = `import {appendFileSync, readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {definePlugin, Tokens, MaestroError} from 'maestro-ng'
@@ -44,6 +44,24 @@ const emptyShips = {
   }),
 }
 
+// One node at a time, last first, each id appended to scheduled.txt in the current directory.
+const reversed = {
+  name: 'reversed',
+  async run(nodes, options, work) {
+    const results = new Map()
+    for (const node of [...nodes].reverse()) {
+      appendFileSync('scheduled.txt', node.id + '\\n')
+      try {
+        await work(node.id)
+        results.set(node.id, {status: 'done'})
+      } catch (error) {
+        results.set(node.id, {status: 'failed', error})
+      }
+    }
+    return results
+  },
+}
+
 export const plugins = async () => [definePlugin({
   name: 'kitchen-sink',
   api: '^1.0.0',
@@ -53,6 +71,7 @@ export const plugins = async () => [definePlugin({
     ctx.registry.register(Tokens.Check, {useValue: neverReady})
     ctx.registry.register(Tokens.Notifier, {useValue: jsonlFile})
     ctx.registry.register(Tokens.Transport, {useValue: emptyShips})
+    ctx.registry.register(Tokens.Scheduler, {useValue: reversed})
   },
 })]
 `
@@ -67,7 +86,7 @@ const env = (lifecycle: unknown, audit: unknown[] = []) => JSON.stringify({
   },
 }, null, 2)
 
-describe('a linked plugin adds a loader, a check, a notifier and a transport (built binary)', function () {
+describe('a linked plugin adds a loader, a check, a notifier, a transport and a scheduler (built binary)', function () {
   this.timeout(60_000)
   let home: PluginHome
   let project: {dir: string; cleanup: () => void}
@@ -110,5 +129,28 @@ describe('a linked plugin adds a loader, a check, a notifier and a transport (bu
     expect(r.stdout).to.match(/zk-1 .*host down\n/).and.match(/web-1 .*absent\n/)
     const audit = readFileSync(join(project.dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
     expect(audit).to.have.deep.members([{container: 'zk-1', outcome: 'host down'}, {container: 'web-1', outcome: 'absent'}])
+  })
+
+  it('orders a play with the plugin scheduler picked by --scheduler or MAESTRO_SCHEDULER; dag stays the default', async () => {
+    const scheduled = join(project.dir, 'scheduled.txt')
+    const dag = await run(['-f', 'good.json', 'status'])
+    expect(dag.code, dag.stderr).to.equal(0)
+    expect(existsSync(scheduled)).to.equal(false)
+    const flag = await run(['-f', 'good.json', 'status', '--scheduler', 'reversed'])
+    expect(flag.code, flag.stderr).to.equal(0)
+    expect(flag.stdout).to.match(/web-1 .*absent\n/)
+    expect(readFileSync(scheduled, 'utf8')).to.equal('web-1\nzk-1\n')
+    const before = await maestro(['--scheduler', 'reversed', '-f', 'good.json', 'status'], {cwd: project.dir, env: home.env})
+    expect(before.code, before.stderr).to.equal(0)
+    const viaEnv = await maestro(['-f', 'good.json', 'status'], {cwd: project.dir, env: {...home.env, MAESTRO_SCHEDULER: 'reversed'}})
+    expect(viaEnv.code, viaEnv.stderr).to.equal(0)
+    expect(readFileSync(scheduled, 'utf8')).to.equal('web-1\nzk-1\n'.repeat(3))
+  })
+
+  it('refuses an unknown scheduler with the installed ones, exit 2, before touching any ship', async () => {
+    const r = await run(['-f', 'good.json', 'status', '--scheduler', 'random'])
+    expect(r.code).to.equal(2)
+    expect(r.stderr).to.match(/^ERROR: unknown scheduler random \(available: (dag, reversed|reversed, dag)\) \(choose one with --scheduler NAME or MAESTRO_SCHEDULER; /m)
+    expect(r.stdout).to.equal('')
   })
 })

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, tempProject} from '../helpers/cli.js'
+import {linkPluginModule, maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {compileSchema} from '../helpers/ajv.js'
 import {parseJunit, xmllintJunit} from '../helpers/junit-xml.js'
 
@@ -42,5 +42,66 @@ describe('CI reporters on a configuration error (built binary)', () => {
     const lines = readFileSync(join(t.dir, 'out/events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as {event: string})
     expect(lines.map((l) => l.event)).to.deep.equal(['config:error'])
     for (const l of lines) expect(validate(l), JSON.stringify(validate.errors)).to.equal(true)
+  })
+})
+
+const SHOP = `name: shop
+ships:
+  a: {ip: 127.0.0.11}
+  b: {ip: 127.0.0.12}
+services:
+  db:
+    image: postgres:16
+    instances: {db-1: {ship: a}}
+  app:
+    image: app:1
+    requires: [db]
+    instances: {app-1: {ship: a}, app-2: {ship: b}}
+  web:
+    image: app:1
+    requires: [app]
+    instances: {web-1: {ship: a}}
+`
+
+describe('CI reporters combined on a play with a failing container (built binary, fake fleet)', function () {
+  this.timeout(30_000)
+  let t: {dir: string; cleanup: () => void}
+  before(() => {
+    t = tempProject({'maestro.yaml': SHOP})
+    linkPluginModule(join(t.dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+  })
+  after(() => t.cleanup())
+
+  it('--reporter console --reporter junit=out/x.xml --reporter json: the table and JSON lines on stdout, a valid JUnit file with the failure', async () => {
+    const fleet = {ships: ['a', 'b'], images: ['postgres:16', 'app:1'], fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}}
+    const r = await maestro(['start', '--reporter', 'console', '--reporter', 'junit=out/x.xml', '--reporter', 'json'], {
+      cwd: t.dir,
+      env: {XDG_DATA_HOME: join(t.dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify(fleet)},
+    })
+    expect(r.code).to.equal(1)
+    const stdout = r.stdout.trim().split('\n')
+    const table = stdout.filter((l) => !l.startsWith('{'))
+    expect(table.find((l) => / app-2 /.test(l))).to.match(/ failed!$/)
+    expect(table.find((l) => / web-1 /.test(l))).to.match(/ aborted!$/)
+    expect(table.at(-1)).to.match(/^2 started, 1 failed, 1 aborted in /)
+
+    const {validate} = compileSchema('schema/events.schema.json')
+    const events = stdout.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as {event: string; container?: {name: string}; error?: {message: string}})
+    for (const e of events) expect(validate(e), JSON.stringify(validate.errors)).to.equal(true)
+    expect(events[0]!.event).to.equal('config:loaded')
+    expect(events.filter((e) => e.event.startsWith('play:')).map((e) => e.event)).to.deep.equal(['play:start', 'play:end'])
+    expect(events.filter((e) => e.event === 'task:fail').map((e) => [e.container?.name, e.error?.message])).to.deep.equal([['app-2', 'app-2: create failed: disk full']])
+    expect(events.filter((e) => e.event === 'task:skip').map((e) => e.container?.name)).to.deep.equal(['web-1'])
+
+    const xml = readFileSync(join(t.dir, 'out/x.xml'), 'utf8')
+    expect(xmllintJunit(xml).ok, xmllintJunit(xml).output).to.equal(true)
+    type Case = {name: string; failure?: Array<{message: string; type: string}>; skipped?: unknown}
+    const suite = (parseJunit(xml) as {testsuites: {testsuite: Array<{name: string; failures: string; testcase: Case[]}>}}).testsuites.testsuite[0]!
+    expect(suite.name).to.equal('start shop')
+    const byName = Object.fromEntries(suite.testcase.map((c) => [c.name, c]))
+    expect(Object.keys(byName).sort()).to.deep.equal(['start app-1', 'start app-2', 'start db-1', 'start web-1'])
+    expect(byName['start app-2']!.failure![0]!.message).to.match(/disk full/)
+    expect(byName['start db-1']!.failure).to.equal(undefined)
+    expect(byName['start web-1']!.skipped).to.deep.equal({message: 'aborted'})
   })
 })

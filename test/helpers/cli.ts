@@ -34,7 +34,7 @@ export function maestro(args: readonly string[], options: CliOptions = {}): Prom
 }
 
 export function spawnMaestro(args: readonly string[], options: CliOptions = {}): RunningCli {
-  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', MAESTRO_FILE: undefined, MAESTRO_DEBUG: undefined, ...options.env}
+  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', MAESTRO_FILE: undefined, MAESTRO_DEBUG: undefined, MAESTRO_SCHEDULER: undefined, ...options.env}
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k]
   const child = spawn(process.execPath, [binPath, ...args], {cwd: options.cwd ?? projectRoot, env: env as NodeJS.ProcessEnv})
   const waiters: {text: string; resolve: () => void}[] = []

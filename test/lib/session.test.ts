@@ -117,6 +117,27 @@ describe('library: Session plays', () => {
     expect([...r.outcomes].map(([n, o]) => `${n} ${o.outcome}`)).to.deep.equal(['db-1 running', 'app-1 running', 'app-2 running', 'cache-1 absent'])
   })
 
+  it('orders a play with the scheduler named in the options', async () => {
+    const order: string[] = []
+    const tagged = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [pre(fleet), definePlugin({
+      name: 'last-first', api: '^1.0.0', register: (ctx) => ctx.registry.register(Tokens.Scheduler, {useValue: {
+        name: 'last-first',
+        async run(nodes, _options, work) {
+          for (const n of [...nodes].reverse()) (order.push(n.id), await work(n.id))
+          return new Map(nodes.map((n) => [n.id, {status: 'done' as const}]))
+        },
+      }}),
+    })]})
+    try {
+      expect((await tagged.status([], {scheduler: 'last-first'})).exitCode).to.equal(0)
+      expect(order).to.deep.equal(['cache-1', 'app-2', 'app-1', 'db-1'])
+      const err = await tagged.status([], {scheduler: 'nope'}).then(() => undefined, (e: unknown) => e)
+      expect(isMaestroError(err) && err.message).to.equal('unknown scheduler nope (available: dag, last-first)')
+    } finally {
+      await tagged.close()
+    }
+  })
+
   it('plan says nothing would change once up', async () => {
     const p = await s.plan()
     expect(p.changes).to.equal(false)

@@ -6,28 +6,15 @@ import {join} from 'node:path'
 import {linkPluginModule, maestro, projectRoot} from '../helpers/cli.js'
 import {startListener, type Received} from '../plugins/notifiers/listener.js'
 import type {FleetConfig} from './fake-fleet-plugin.js'
+import {SHOP, SHOP_IMAGES} from '../helpers/fixtures.js'
 
-const SHOP = `name: shop
-ships:
-  a: {ip: 127.0.0.11}
-  b: {ip: 127.0.0.12}
-services:
-  db:
-    image: postgres:16
-    instances: {db-1: {ship: a}}
-  app:
-    image: app:1
-    requires: [db]
-    instances: {app-1: {ship: a}, app-2: {ship: b}}
-`
-const IMAGES = ['postgres:16', 'app:1']
 
 /** Every built-in audit notifier delivering from real plays of the built binary (fake fleet, local listeners). */
 describe('audit notifiers from CLI plays (built binary)', function () {
   this.timeout(60_000)
   let dir: string
   const servers: Server[] = []
-  const cli = (args: string[], fleet: Omit<FleetConfig, 'ships'> = {images: IMAGES}) => maestro(args, {
+  const cli = (args: string[], fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}) => maestro(args, {
     cwd: dir,
     env: {XDG_DATA_HOME: join(dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a', 'b'], ...fleet})},
   })
@@ -98,7 +85,7 @@ describe('audit notifiers from CLI plays (built binary)', function () {
   - {type: http, endpoint: '${http.url}'}
   - {type: exec, script: ${join(dir, 'notify.sh')}}
 `)
-    const r = await cli(['-f', 'fail.yaml', 'start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
+    const r = await cli(['-f', 'fail.yaml', 'start'], {images: SHOP_IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)
     const log = readFileSync(join(dir, 'fail.log'), 'utf8').trim().split('\n')
     expect(log.some((l) => / DEBUG: /.test(l))).to.equal(false)

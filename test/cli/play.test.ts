@@ -5,28 +5,15 @@ import {join} from 'node:path'
 import {spawn} from 'node:child_process'
 import {binPath, linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
 import type {FleetConfig} from './fake-fleet-plugin.js'
+import {SHOP, SHOP_IMAGES} from '../helpers/fixtures.js'
 
-const SHOP = `name: shop
-ships:
-  a: {ip: 127.0.0.11}
-  b: {ip: 127.0.0.12}
-services:
-  db:
-    image: postgres:16
-    instances: {db-1: {ship: a}}
-  app:
-    image: app:1
-    requires: [db]
-    instances: {app-1: {ship: a}, app-2: {ship: b}}
-`
-const IMAGES = ['postgres:16', 'app:1']
 const rows = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+ {2}\S/.test(l))
 
 describe('Docker commands through a fake fleet plugin (built binary)', function () {
   // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
   this.timeout(60_000)
   let dir: string
-  const run = (fleet: Omit<FleetConfig, 'ships'> = {images: IMAGES}): CliOptions => ({
+  const run = (fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}): CliOptions => ({
     cwd: dir,
     env: {XDG_DATA_HOME: join(dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a', 'b'], ...fleet})},
   })
@@ -49,7 +36,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('status shows running containers and `host down` for a down ship, exit 0', async () => {
-    const r = await cli(['status'], {images: IMAGES, down: ['b'], running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}]})
+    const r = await cli(['status'], {images: SHOP_IMAGES, down: ['b'], running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}]})
     expect(r.code, r.stderr).to.equal(0)
     const byName = Object.fromEntries(rows(r.stdout).map((l) => [l.trim().split(/\s+/)[1], l]))
     expect(byName['db-1']).to.match(/ (running|up)\b/)
@@ -58,7 +45,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('bare `maestro` is status; -H shows ship addresses', async () => {
-    const bare = await cli([], {images: IMAGES, running: [{ship: 'b', name: 'app-2', image: 'app:1'}]})
+    const bare = await cli([], {images: SHOP_IMAGES, running: [{ship: 'b', name: 'app-2', image: 'app:1'}]})
     expect(bare.code, bare.stderr).to.equal(0)
     const byName = Object.fromEntries(rows(bare.stdout).map((l) => [l.trim().split(/\s+/)[1], l]))
     expect(byName['db-1']).to.match(/ +- +absent$/)
@@ -109,7 +96,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
 
   it('selects with things, -d, -i, -C, -S, -s as reference §1 says', async () => {
     const names = async (...args: string[]) => {
-      const r = await cli(args, {images: IMAGES, running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}, {ship: 'a', name: 'app-1', image: 'app:1'}, {ship: 'b', name: 'app-2', image: 'app:1'}]})
+      const r = await cli(args, {images: SHOP_IMAGES, running: [{ship: 'a', name: 'db-1', image: 'postgres:16'}, {ship: 'a', name: 'app-1', image: 'app:1'}, {ship: 'b', name: 'app-2', image: 'app:1'}]})
       expect(r.code, r.stderr).to.equal(0)
       return rows(r.stdout).map((l) => l.trim().split(/\s+/)[1]).sort()
     }
@@ -126,7 +113,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
-    const r = await cli(['start'], {images: IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
+    const r = await cli(['start'], {images: SHOP_IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)
     expect(rows(r.stdout).find((l) => l.includes('app-2'))).to.match(/failed!$/)
     expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: .*disk full/)
@@ -134,7 +121,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('start refuses to change anything when a ship is down, exit 3', async () => {
-    const r = await cli(['start'], {images: IMAGES, down: ['b']})
+    const r = await cli(['start'], {images: SHOP_IMAGES, down: ['b']})
     expect(r.code).to.equal(3)
     expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: ship b .*unreachable/)
   })
@@ -154,7 +141,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     expect(parsed.changes).to.equal(true)
     expect(parsed.steps.map((s) => s.action)).to.deep.equal(['create', 'create', 'create'])
     const running = ['db-1', 'app-1'].map((name) => ({ship: 'a', name, image: name === 'db-1' ? 'postgres:16' : 'app:1'}))
-    const none = await cli(['plan'], {images: IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
+    const none = await cli(['plan'], {images: SHOP_IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
     expect(none.code, none.stdout + none.stderr).to.equal(0)
   })
 
@@ -172,7 +159,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('Ctrl-C lets actions in flight finish, aborts the rest and exits 130', async () => {
-    const p = spawnMaestro(['start', '-c', '1'], run({images: IMAGES, latencyMs: 300}))
+    const p = spawnMaestro(['start', '-c', '1'], run({images: SHOP_IMAGES, latencyMs: 300}))
     await p.sawOutput('INSTANCE')
     p.child.kill('SIGINT')
     const r = await p.done

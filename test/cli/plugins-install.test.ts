@@ -3,6 +3,7 @@ import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {OFFLINE_ZK_TWICE} from '../helpers/fixtures.js'
 
 const HOOK = `import {definePlugin, Tokens} from 'maestro-ng'
 export const plugins = async () => [definePlugin({
@@ -15,15 +16,6 @@ export const plugins = async () => [definePlugin({
     }}})
   },
 })]
-`
-
-const DOWN = `name: offline
-ships:
-  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
-services:
-  zk:
-    image: zookeeper:3.9
-    instances: {zk-1: {ship: vm1}, zk-2: {ship: vm1}}
 `
 
 describe('`maestro plugins install` from a local folder, npm offline (built binary)', function () {
@@ -42,7 +34,7 @@ describe('`maestro plugins install` from a local folder, npm offline (built bina
     symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
     writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-count', version: '2.3.4', type: 'module', files: ['index.js'], oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
     writeFileSync(join(dir, 'index.js'), HOOK)
-    project = tempProject({'maestro.yaml': DOWN})
+    project = tempProject({'maestro.yaml': OFFLINE_ZK_TWICE})
   })
   after(() => {
     home.cleanup()

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {linkPluginModule, maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {compileSchema} from '../helpers/ajv.js'
 import {parseJunit, xmllintJunit} from '../helpers/junit-xml.js'
+import {SHOP_WITH_WEB} from '../helpers/fixtures.js'
 
 const BAD = `name: shop
 ships:
@@ -45,29 +46,11 @@ describe('CI reporters on a configuration error (built binary)', () => {
   })
 })
 
-const SHOP = `name: shop
-ships:
-  a: {ip: 127.0.0.11}
-  b: {ip: 127.0.0.12}
-services:
-  db:
-    image: postgres:16
-    instances: {db-1: {ship: a}}
-  app:
-    image: app:1
-    requires: [db]
-    instances: {app-1: {ship: a}, app-2: {ship: b}}
-  web:
-    image: app:1
-    requires: [app]
-    instances: {web-1: {ship: a}}
-`
-
 describe('CI reporters combined on a play with a failing container (built binary, fake fleet)', function () {
   this.timeout(30_000)
   let t: {dir: string; cleanup: () => void}
   before(() => {
-    t = tempProject({'maestro.yaml': SHOP})
+    t = tempProject({'maestro.yaml': SHOP_WITH_WEB})
     linkPluginModule(join(t.dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
   })
   after(() => t.cleanup())

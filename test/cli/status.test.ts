@@ -2,27 +2,13 @@ import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, tempProject} from '../helpers/cli.js'
-
-// Nothing listens on 127.0.0.1:1, so the ship is down without leaving the machine.
-const DOWN = `name: offline
-ships:
-  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
-services:
-  zk:
-    image: zookeeper:3.9
-    instances: {zk-1: {ship: vm1}}
-  web:
-    image: nginx
-    requires: [zk]
-    omit: true
-    instances: {web-1: {ship: vm1}, web-2: {ship: vm1}}
-`
+import {OFFLINE_ZK_OMITTED_WEB} from '../helpers/fixtures.js'
 
 describe('status of an unreachable ship (built binary)', function () {
   // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
   this.timeout(60_000)
   let t: {dir: string; cleanup: () => void}
-  before(() => (t = tempProject({'maestro.yaml': DOWN})))
+  before(() => (t = tempProject({'maestro.yaml': OFFLINE_ZK_OMITTED_WEB})))
   after(() => t.cleanup())
 
   it('bare `maestro` runs status: every container is `host down`, exit 0', async () => {

@@ -3,16 +3,7 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, tempProject} from '../helpers/cli.js'
 import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginHome, type PluginHome} from '../helpers/example-plugin.js'
-
-// Nothing listens on 127.0.0.1:1: the ship is down without a lab and without leaving the machine.
-const DOWN = `name: offline
-ships:
-  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
-services:
-  zk:
-    image: zookeeper:3.9
-    instances: {zk-1: {ship: vm1}}
-`
+import {OFFLINE_ZK} from '../helpers/fixtures.js'
 
 /** A plugin package on disk: package.json declaring the hook, plus the given files. */
 function pluginPackage(root: string, name: string, hook: string, files: Record<string, string>): string {
@@ -32,7 +23,7 @@ describe('broken third-party plugins linked with `maestro plugins link` (built b
   before(async () => {
     await buildExamplePlugin()
     home = pluginHome()
-    project = tempProject({'maestro.yaml': DOWN})
+    project = tempProject({'maestro.yaml': OFFLINE_ZK})
     const packages = [
       pluginPackage(home.dir, 'maestro-plugin-throws', './index.js', {'index.js': "throw new Error('kaboom while loading')\n"}),
       pluginPackage(home.dir, 'maestro-plugin-future', './index.js', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}),

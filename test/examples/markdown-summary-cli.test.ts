@@ -3,20 +3,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {EXAMPLE_PLUGIN_DIR, buildExamplePlugin, pluginHome, type PluginHome} from '../helpers/example-plugin.js'
-
-// Nothing listens on 127.0.0.1:1: the ship is down without a lab and without leaving the machine.
-const DOWN = `name: offline
-ships:
-  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
-services:
-  zk:
-    image: zookeeper:3.9
-    instances: {zk-1: {ship: vm1}}
-  web:
-    image: nginx
-    requires: [zk]
-    instances: {web-1: {ship: vm1}}
-`
+import {OFFLINE_ZK_WEB} from '../helpers/fixtures.js'
 
 describe('example plugin linked with `maestro plugins link` (built binary)', function () {
   this.timeout(60_000)
@@ -27,7 +14,7 @@ describe('example plugin linked with `maestro plugins link` (built binary)', fun
   before(async () => {
     await buildExamplePlugin()
     home = pluginHome()
-    project = tempProject({'maestro.yaml': DOWN})
+    project = tempProject({'maestro.yaml': OFFLINE_ZK_WEB})
   })
   after(() => {
     home.cleanup()

@@ -8,6 +8,7 @@ import {promisify} from 'node:util'
 import {bootPlugins, Tokens, type MaestroPlugin} from '../../src/api/index.js'
 import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
 import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {OFFLINE_ZK} from '../helpers/fixtures.js'
 
 const run = promisify(execFile)
 
@@ -18,15 +19,6 @@ export function quickStartFiles(markdown: string): Record<string, string> {
   return files
 }
 
-const DOWN = `name: offline
-ships:
-  vm1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
-services:
-  zk:
-    image: zookeeper:3.9
-    instances: {zk-1: {ship: vm1}}
-`
-
 describe('docs/plugins.md quick start, followed from an empty folder (built binary)', function () {
   this.timeout(60_000)
   let home: PluginHome
@@ -36,7 +28,7 @@ describe('docs/plugins.md quick start, followed from an empty folder (built bina
 
   before(async () => {
     home = pluginHome()
-    project = tempProject({'maestro.yaml': DOWN})
+    project = tempProject({'maestro.yaml': OFFLINE_ZK})
     pluginDir = join(home.dir, 'maestro-plugin-hello')
     const files = quickStartFiles(readFileSync(join(projectRoot, 'docs', 'plugins.md'), 'utf8'))
     expect(Object.keys(files).sort()).to.deep.equal(['package.json', 'src/index.ts', 'tsconfig.json'])

@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
-import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {maestro, projectRoot} from '../helpers/cli.js'
+import {pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 
 /** A third-party package providing a loader, a lifecycle check, an audit notifier, a transport and a scheduler. */
 const HOOK = `import {appendFileSync, readFileSync} from 'node:fs'
@@ -88,28 +88,23 @@ const env = (lifecycle: unknown, audit: unknown[] = []) => JSON.stringify({
 
 describe('a linked plugin adds a loader, a check, a notifier, a transport and a scheduler (built binary)', function () {
   this.timeout(60_000)
-  let home: PluginHome
-  let project: {dir: string; cleanup: () => void}
-  const run = (args: string[]) => maestro(args, {cwd: project.dir, env: home.env})
+  let p: PluginProject
+  const run = (args: string[]) => p.run(args)
 
   before(async () => {
-    home = pluginHome()
-    const dir = join(home.dir, 'maestro-plugin-kitchen-sink')
+    p = pluginProject({
+      'good.json': env({running: [{type: 'never-ready', reason: 'not today'}]}, [{type: 'jsonl-file', path: 'audit.jsonl'}]),
+      'bad.json': env({running: [{type: 'never-ready'}]}),
+    })
+    const dir = join(p.home.dir, 'maestro-plugin-kitchen-sink')
     mkdirSync(join(dir, 'node_modules'), {recursive: true})
     symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
     writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-kitchen-sink', version: '1.0.0', type: 'module', oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
     writeFileSync(join(dir, 'index.js'), HOOK)
-    project = tempProject({
-      'good.json': env({running: [{type: 'never-ready', reason: 'not today'}]}, [{type: 'jsonl-file', path: 'audit.jsonl'}]),
-      'bad.json': env({running: [{type: 'never-ready'}]}),
-    })
     const link = await run(['plugins', 'link', dir, '--no-install'])
     expect(link.code, link.stderr).to.equal(0)
   })
-  after(() => {
-    home.cleanup()
-    project.cleanup()
-  })
+  after(() => p.cleanup())
 
   it('loads a .json environment through the plugin loader, with its check type known', async () => {
     const r = await run(['-f', 'good.json', 'validate'])
@@ -127,12 +122,12 @@ describe('a linked plugin adds a loader, a check, a notifier, a transport and a 
     const r = await run(['-f', 'good.json', 'status'])
     expect(r.code, r.stderr).to.equal(0)
     expect(r.stdout).to.match(/zk-1 .*host down\n/).and.match(/web-1 .*absent\n/)
-    const audit = readFileSync(join(project.dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+    const audit = readFileSync(join(p.dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
     expect(audit).to.have.deep.members([{container: 'zk-1', outcome: 'host down'}, {container: 'web-1', outcome: 'absent'}])
   })
 
   it('orders a play with the plugin scheduler picked by --scheduler or MAESTRO_SCHEDULER; dag stays the default', async () => {
-    const scheduled = join(project.dir, 'scheduled.txt')
+    const scheduled = join(p.dir, 'scheduled.txt')
     const dag = await run(['-f', 'good.json', 'status'])
     expect(dag.code, dag.stderr).to.equal(0)
     expect(existsSync(scheduled)).to.equal(false)
@@ -140,9 +135,9 @@ describe('a linked plugin adds a loader, a check, a notifier, a transport and a 
     expect(flag.code, flag.stderr).to.equal(0)
     expect(flag.stdout).to.match(/web-1 .*absent\n/)
     expect(readFileSync(scheduled, 'utf8')).to.equal('web-1\nzk-1\n')
-    const before = await maestro(['--scheduler', 'reversed', '-f', 'good.json', 'status'], {cwd: project.dir, env: home.env})
+    const before = await maestro(['--scheduler', 'reversed', '-f', 'good.json', 'status'], {cwd: p.dir, env: p.home.env})
     expect(before.code, before.stderr).to.equal(0)
-    const viaEnv = await maestro(['-f', 'good.json', 'status'], {cwd: project.dir, env: {...home.env, MAESTRO_SCHEDULER: 'reversed'}})
+    const viaEnv = await maestro(['-f', 'good.json', 'status'], {cwd: p.dir, env: {...p.home.env, MAESTRO_SCHEDULER: 'reversed'}})
     expect(viaEnv.code, viaEnv.stderr).to.equal(0)
     expect(readFileSync(scheduled, 'utf8')).to.equal('web-1\nzk-1\n'.repeat(3))
   })

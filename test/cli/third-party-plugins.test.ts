@@ -1,8 +1,7 @@
 import {expect} from 'chai'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, tempProject} from '../helpers/cli.js'
-import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK} from '../helpers/fixtures.js'
 
 /** A plugin package on disk: package.json declaring the hook, plus the given files. */
@@ -16,19 +15,17 @@ function pluginPackage(root: string, name: string, hook: string, files: Record<s
 
 describe('broken third-party plugins linked with `maestro plugins link` (built binary)', function () {
   this.timeout(60_000)
-  let home: PluginHome
-  let project: {dir: string; cleanup: () => void}
-  const run = (args: string[]) => maestro(args, {cwd: project.dir, env: home.env})
+  let p: PluginProject
+  const run = (args: string[]) => p.run(args)
 
   before(async () => {
     await buildExamplePlugin()
-    home = pluginHome()
-    project = tempProject({'maestro.yaml': OFFLINE_ZK})
+    p = pluginProject({'maestro.yaml': OFFLINE_ZK})
     const packages = [
-      pluginPackage(home.dir, 'maestro-plugin-throws', './index.js', {'index.js': "throw new Error('kaboom while loading')\n"}),
-      pluginPackage(home.dir, 'maestro-plugin-future', './index.js', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}),
-      pluginPackage(home.dir, 'maestro-plugin-unbuilt', './dist/index.js', {}),
-      pluginPackage(home.dir, 'maestro-plugin-noexport', './index.js', {'index.js': 'export const other = 1\n'}),
+      pluginPackage(p.home.dir, 'maestro-plugin-throws', './index.js', {'index.js': "throw new Error('kaboom while loading')\n"}),
+      pluginPackage(p.home.dir, 'maestro-plugin-future', './index.js', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}),
+      pluginPackage(p.home.dir, 'maestro-plugin-unbuilt', './dist/index.js', {}),
+      pluginPackage(p.home.dir, 'maestro-plugin-noexport', './index.js', {'index.js': 'export const other = 1\n'}),
       EXAMPLE_PLUGIN_DIR,
     ]
     for (const p of packages) {
@@ -36,10 +33,7 @@ describe('broken third-party plugins linked with `maestro plugins link` (built b
       expect(r.code, r.stderr).to.equal(0)
     }
   })
-  after(() => {
-    home.cleanup()
-    project.cleanup()
-  })
+  after(() => p.cleanup())
 
   it('lists every linked package', async () => {
     const r = await run(['plugins'])
@@ -58,10 +52,10 @@ describe('broken third-party plugins linked with `maestro plugins link` (built b
       'warning: plugin future (from maestro-plugin-future) needs plugin API ^2.0.0, but this Maestro provides 1.0.0; skipped',
       'warning: plugin maestro-plugin-noexport declares the maestro:plugins hook but ./index.js (export plugins) exports no such function; skipped',
       'warning: plugin maestro-plugin-throws failed to load and was skipped: kaboom while loading',
-      `warning: plugin maestro-plugin-unbuilt failed to load and was skipped: cannot find module ${join(home.dir, 'maestro-plugin-unbuilt', 'dist', 'index.js')} (is the package built and are its dependencies installed?)`,
+      `warning: plugin maestro-plugin-unbuilt failed to load and was skipped: cannot find module ${join(p.home.dir, 'maestro-plugin-unbuilt', 'dist', 'index.js')} (is the package built and are its dependencies installed?)`,
     ])
     const {readFileSync} = await import('node:fs')
-    expect(readFileSync(join(project.dir, 'summary.md'), 'utf8')).to.contain('| zk-1 | vm1 | status | host down |')
+    expect(readFileSync(join(p.dir, 'summary.md'), 'utf8')).to.contain('| zk-1 | vm1 | status | host down |')
   })
 
   it('keeps offline commands and plugin commands working', async () => {

@@ -1,33 +1,28 @@
 import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
-import {EXAMPLE_PLUGIN_DIR, buildExamplePlugin, pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {maestro, projectRoot} from '../helpers/cli.js'
+import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK_WEB} from '../helpers/fixtures.js'
 
 describe('example plugin linked with `maestro plugins link` (built binary)', function () {
   this.timeout(60_000)
-  let home: PluginHome
-  let project: {dir: string; cleanup: () => void}
-  const run = (args: string[]) => maestro(args, {cwd: project.dir, env: home.env})
+  let p: PluginProject
+  const run = (args: string[]) => p.run(args)
 
   before(async () => {
     await buildExamplePlugin()
-    home = pluginHome()
-    project = tempProject({'maestro.yaml': OFFLINE_ZK_WEB})
+    p = pluginProject({'maestro.yaml': OFFLINE_ZK_WEB})
   })
-  after(() => {
-    home.cleanup()
-    project.cleanup()
-  })
+  after(() => p.cleanup())
 
   it('links the package and lists it', async () => {
-    const link = await maestro(['plugins', 'link', 'examples/plugin-markdown-summary', '--no-install'], {cwd: projectRoot, env: home.env})
+    const link = await maestro(['plugins', 'link', 'examples/plugin-markdown-summary', '--no-install'], {cwd: projectRoot, env: p.home.env})
     expect(link.code, link.stderr).to.equal(0)
     const list = await run(['plugins'])
     expect(list.code).to.equal(0)
     expect(list.stdout.trim()).to.equal(`maestro-plugin-markdown-summary 1.0.0 (link) ${EXAMPLE_PLUGIN_DIR}`)
-    const json = JSON.parse(readFileSync(join(home.env.MAESTRO_DATA_DIR, 'package.json'), 'utf8')) as {oclif: {plugins: {name: string; type: string}[]}}
+    const json = JSON.parse(readFileSync(join(p.home.env.MAESTRO_DATA_DIR, 'package.json'), 'utf8')) as {oclif: {plugins: {name: string; type: string}[]}}
     expect(json.oclif.plugins.map((p) => `${p.name} ${p.type}`)).to.deep.equal(['maestro-plugin-markdown-summary link'])
   })
 
@@ -43,7 +38,7 @@ describe('example plugin linked with `maestro plugins link` (built binary)', fun
     const r = await run(['status', '--reporter', 'markdown=out/summary.md'])
     expect(r.code, r.stderr).to.equal(0)
     expect(r.stderr).not.to.match(/warning/i)
-    const md = readFileSync(join(project.dir, 'out/summary.md'), 'utf8')
+    const md = readFileSync(join(p.dir, 'out/summary.md'), 'utf8')
     expect(md.split('\n').slice(0, 3)).to.deep.equal(['# Maestro deployment summary', '', '## status — offline'])
     expect(md).to.match(/^2 containers: 2 succeeded, 0 failed, 0 skipped in \d+(?:\.\d)? m?s \(by .+, started \d{4}-\d\d-\d\dT/m)
     const table = md.split('\n').filter((l) => l.startsWith('|'))
@@ -56,7 +51,7 @@ describe('example plugin linked with `maestro plugins link` (built binary)', fun
     const r = await run(['status', '--reporter', 'console', '--reporter', 'markdown=both.md'])
     expect(r.code).to.equal(0)
     expect(r.stdout.split('\n').filter((l) => l.endsWith('host down'))).to.have.length(2)
-    expect(readFileSync(join(project.dir, 'both.md'), 'utf8')).to.contain('| zk-1 | vm1 | status | host down |')
+    expect(readFileSync(join(p.dir, 'both.md'), 'utf8')).to.contain('| zk-1 | vm1 | status | host down |')
   })
 
   it('is gone after `maestro plugins uninstall`', async () => {

@@ -6,8 +6,8 @@ import {PassThrough} from 'node:stream'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import {bootPlugins, Tokens, type MaestroPlugin} from '../../src/api/index.js'
-import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
-import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {projectRoot} from '../helpers/cli.js'
+import {pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK} from '../helpers/fixtures.js'
 
 const run = promisify(execFile)
@@ -21,15 +21,13 @@ export function quickStartFiles(markdown: string): Record<string, string> {
 
 describe('docs/plugins.md quick start, followed from an empty folder (built binary)', function () {
   this.timeout(60_000)
-  let home: PluginHome
-  let project: {dir: string; cleanup: () => void}
+  let p: PluginProject
   let pluginDir: string
-  const cli = (args: string[], cwd = project.dir) => maestro(args, {cwd, env: home.env})
+  const cli = (args: string[], cwd?: string) => p.run(args, cwd)
 
   before(async () => {
-    home = pluginHome()
-    project = tempProject({'maestro.yaml': OFFLINE_ZK})
-    pluginDir = join(home.dir, 'maestro-plugin-hello')
+    p = pluginProject({'maestro.yaml': OFFLINE_ZK})
+    pluginDir = join(p.home.dir, 'maestro-plugin-hello')
     const files = quickStartFiles(readFileSync(join(projectRoot, 'docs', 'plugins.md'), 'utf8'))
     expect(Object.keys(files).sort()).to.deep.equal(['package.json', 'src/index.ts', 'tsconfig.json'])
     for (const [name, text] of Object.entries(files)) {
@@ -42,10 +40,7 @@ describe('docs/plugins.md quick start, followed from an empty folder (built bina
     symlinkSync(join(projectRoot, 'node_modules', '@types', 'node'), join(pluginDir, 'node_modules', '@types', 'node'), 'dir')
     await run(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {cwd: pluginDir})
   })
-  after(() => {
-    home.cleanup()
-    project.cleanup()
-  })
+  after(() => p.cleanup())
 
   it('links the folder and lists it', async () => {
     const link = await cli(['plugins', 'link', '.', '--no-install'], pluginDir)

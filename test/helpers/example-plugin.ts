@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {projectRoot} from './cli.js'
+import {maestro, projectRoot, tempProject, type CliResult} from './cli.js'
 
 const run = promisify(execFile)
 
@@ -39,4 +39,26 @@ export function pluginHome(): PluginHome {
   const dir = mkdtempSync(join(tmpdir(), 'maestro-plugin-home-'))
   const env = {MAESTRO_DATA_DIR: join(dir, 'data'), MAESTRO_CONFIG_DIR: join(dir, 'config'), MAESTRO_CACHE_DIR: join(dir, 'cache')}
   return {dir, env, cleanup: () => rmSync(dir, {recursive: true, force: true})}
+}
+
+/** A plugin home and a temp project (the given files) in which `run` spawns the built binary with the home's env. */
+export interface PluginProject {
+  readonly home: PluginHome
+  readonly dir: string
+  run(args: readonly string[], cwd?: string): Promise<CliResult>
+  cleanup(): void
+}
+
+export function pluginProject(files: Readonly<Record<string, string>>): PluginProject {
+  const home = pluginHome()
+  const project = tempProject(files)
+  return {
+    home,
+    dir: project.dir,
+    run: (args, cwd = project.dir) => maestro(args, {cwd, env: home.env}),
+    cleanup: () => {
+      home.cleanup()
+      project.cleanup()
+    },
+  }
 }

@@ -1,8 +1,8 @@
 import {expect} from 'chai'
-import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, projectRoot} from '../helpers/cli.js'
-import {pluginProject, type PluginProject} from '../helpers/example-plugin.js'
+import {maestro} from '../helpers/cli.js'
+import {pluginPackage, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 
 /** A third-party package providing a loader, a lifecycle check, an audit notifier, a transport and a scheduler. */
 const HOOK = `import {appendFileSync, readFileSync} from 'node:fs'
@@ -96,11 +96,7 @@ describe('a linked plugin adds a loader, a check, a notifier, a transport and a 
       'good.json': env({running: [{type: 'never-ready', reason: 'not today'}]}, [{type: 'jsonl-file', path: 'audit.jsonl'}]),
       'bad.json': env({running: [{type: 'never-ready'}]}),
     })
-    const dir = join(p.home.dir, 'maestro-plugin-kitchen-sink')
-    mkdirSync(join(dir, 'node_modules'), {recursive: true})
-    symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-kitchen-sink', version: '1.0.0', type: 'module', oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
-    writeFileSync(join(dir, 'index.js'), HOOK)
+    const dir = pluginPackage(p.home.dir, 'maestro-plugin-kitchen-sink', {'index.js': HOOK}, {linkMaestro: true})
     const link = await run(['plugins', 'link', dir, '--no-install'])
     expect(link.code, link.stderr).to.equal(0)
   })

@@ -1,8 +1,8 @@
 import {expect} from 'chai'
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {maestro, projectRoot, tempProject} from '../helpers/cli.js'
-import {pluginHome, type PluginHome} from '../helpers/example-plugin.js'
+import {maestro} from '../helpers/cli.js'
+import {pluginPackage, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK_TWICE} from '../helpers/fixtures.js'
 
 const HOOK = `import {definePlugin, Tokens} from 'maestro-ng'
@@ -20,34 +20,25 @@ export const plugins = async () => [definePlugin({
 
 describe('`maestro plugins install` from a local folder, npm offline (built binary)', function () {
   this.timeout(120_000)
-  let home: PluginHome
-  let project: {dir: string; cleanup: () => void}
+  let project: PluginProject
   let env: Record<string, string>
   const run = (args: string[]) => maestro(args, {cwd: project.dir, env})
 
   before(() => {
-    home = pluginHome()
+    project = pluginProject({'maestro.yaml': OFFLINE_ZK_TWICE})
     // npm must never reach a registry from a test: offline, no update check.
-    env = {...home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(home.dir, 'npm-cache')}
-    const dir = join(home.dir, 'maestro-plugin-count')
-    mkdirSync(join(dir, 'node_modules'), {recursive: true})
-    symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'maestro-plugin-count', version: '2.3.4', type: 'module', files: ['index.js'], oclif: {hooks: {'maestro:plugins': {target: './index.js', identifier: 'plugins'}}}}))
-    writeFileSync(join(dir, 'index.js'), HOOK)
-    project = tempProject({'maestro.yaml': OFFLINE_ZK_TWICE})
+    env = {...project.home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(project.home.dir, 'npm-cache')}
+    pluginPackage(project.home.dir, 'maestro-plugin-count', {'index.js': HOOK}, {version: '2.3.4', files: ['index.js'], linkMaestro: true})
   })
-  after(() => {
-    home.cleanup()
-    project.cleanup()
-  })
+  after(() => project.cleanup())
 
   it('installs the package as a user plugin, lists it, uses it, and uninstalls it', async () => {
-    const dir = join(home.dir, 'maestro-plugin-count')
+    const dir = join(project.home.dir, 'maestro-plugin-count')
     const install = await run(['plugins', 'install', `file:${dir}`])
     expect(install.code, install.stderr).to.equal(0)
     const list = await run(['plugins'])
     expect(list.stdout.trim()).to.equal('maestro-plugin-count 2.3.4')
-    const pjson = JSON.parse(readFileSync(join(home.env.MAESTRO_DATA_DIR, 'package.json'), 'utf8')) as {oclif: {plugins: {name: string; type: string}[]}}
+    const pjson = JSON.parse(readFileSync(join(project.home.env.MAESTRO_DATA_DIR, 'package.json'), 'utf8')) as {oclif: {plugins: {name: string; type: string}[]}}
     expect(pjson.oclif.plugins.map((p) => `${p.name} ${p.type}`)).to.deep.equal(['maestro-plugin-count user'])
 
     const status = await run(['status', '--reporter', 'count'])

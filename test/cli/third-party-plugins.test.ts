@@ -1,17 +1,7 @@
 import {expect} from 'chai'
-import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
+import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginPackage, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK} from '../helpers/fixtures.js'
-
-/** A plugin package on disk: package.json declaring the hook, plus the given files. */
-function pluginPackage(root: string, name: string, hook: string, files: Record<string, string>): string {
-  const dir = join(root, name)
-  mkdirSync(dir, {recursive: true})
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({name, version: '0.0.1', type: 'module', oclif: {hooks: {'maestro:plugins': {target: hook, identifier: 'plugins'}}}}))
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text)
-  return dir
-}
 
 describe('broken third-party plugins linked with `maestro plugins link` (built binary)', function () {
   this.timeout(60_000)
@@ -22,10 +12,10 @@ describe('broken third-party plugins linked with `maestro plugins link` (built b
     await buildExamplePlugin()
     p = pluginProject({'maestro.yaml': OFFLINE_ZK})
     const packages = [
-      pluginPackage(p.home.dir, 'maestro-plugin-throws', './index.js', {'index.js': "throw new Error('kaboom while loading')\n"}),
-      pluginPackage(p.home.dir, 'maestro-plugin-future', './index.js', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}),
-      pluginPackage(p.home.dir, 'maestro-plugin-unbuilt', './dist/index.js', {}),
-      pluginPackage(p.home.dir, 'maestro-plugin-noexport', './index.js', {'index.js': 'export const other = 1\n'}),
+      pluginPackage(p.home.dir, 'maestro-plugin-throws', {'index.js': "throw new Error('kaboom while loading')\n"}, {version: '0.0.1'}),
+      pluginPackage(p.home.dir, 'maestro-plugin-future', {'index.js': "export const plugins = async () => [{name: 'future', api: '^2.0.0', register() {}}]\n"}, {version: '0.0.1'}),
+      pluginPackage(p.home.dir, 'maestro-plugin-unbuilt', {}, {version: '0.0.1', hook: './dist/index.js'}),
+      pluginPackage(p.home.dir, 'maestro-plugin-noexport', {'index.js': 'export const other = 1\n'}, {version: '0.0.1'}),
       EXAMPLE_PLUGIN_DIR,
     ]
     for (const p of packages) {

@@ -1,6 +1,6 @@
 /** Builds examples/plugin-markdown-summary the way its author would (`npm install && npm run build`), offline. */
 import {execFile} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -61,4 +61,29 @@ export function pluginProject(files: Readonly<Record<string, string>>): PluginPr
       project.cleanup()
     },
   }
+}
+
+export interface PluginPackageOptions {
+  /** The `maestro:plugins` hook target; default ./index.js. */
+  readonly hook?: string
+  readonly version?: string
+  /** package.json `files` (what `npm pack` ships). */
+  readonly files?: readonly string[]
+  /** Link node_modules/maestro-ng to this checkout, as `npm install` of a plugin depending on maestro-ng would. */
+  readonly linkMaestro?: boolean
+}
+
+/** A plugin package folder `root/name`: package.json declaring the hook, plus the given files; returns its path. */
+export function pluginPackage(root: string, name: string, contents: Readonly<Record<string, string>>, options: PluginPackageOptions = {}): string {
+  const dir = join(root, name)
+  mkdirSync(dir, {recursive: true})
+  if (options.linkMaestro) {
+    mkdirSync(join(dir, 'node_modules'), {recursive: true})
+    symlinkSync(projectRoot, join(dir, 'node_modules', 'maestro-ng'), 'dir')
+  }
+  const files = options.files ? {files: options.files} : {}
+  const hook = {'maestro:plugins': {target: options.hook ?? './index.js', identifier: 'plugins'}}
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({name, version: options.version ?? '1.0.0', type: 'module', ...files, oclif: {hooks: hook}}))
+  for (const [file, text] of Object.entries(contents)) writeFileSync(join(dir, file), text)
+  return dir
 }

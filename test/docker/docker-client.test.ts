@@ -2,22 +2,13 @@ import {expect} from 'chai'
 import {Agent} from 'node:http'
 import {connect} from 'node:net'
 import type {Readable} from 'node:stream'
-import {isMaestroError, type DockerClient, type MaestroError} from '../../src/api/index.js'
+import type {DockerClient} from '../../src/api/index.js'
 import {createDockerClient} from '../../plugins/docker-client/index.js'
 import {useLab, type Lab} from '../helpers/lab.js'
 import {labShip} from '../helpers/lab-ship.js'
 import {startLabRegistry} from '../helpers/lab-registry.js'
 import type {PullProgress} from '../../src/api/index.js'
-
-const caught = async (p: Promise<unknown>): Promise<MaestroError> => {
-  try {
-    await p
-  } catch (e) {
-    if (isMaestroError(e)) return e
-    throw e
-  }
-  throw new Error('expected a MaestroError')
-}
+import {rejectedMaestroError as caught} from '../helpers/errors.js'
 
 const tcpClient = (lab: Lab, index: number, apiVersion = '1.41'): DockerClient => {
   const ship = labShip(lab, index, {apiVersion})

@@ -2,23 +2,14 @@ import {expect} from 'chai'
 import {copyFileSync, mkdtempSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {isMaestroError, type DockerClient, type Logger, type MaestroError, type Ship, type TransportContext} from '../../src/api/index.js'
+import {type DockerClient, type Logger, type Ship, type TransportContext} from '../../src/api/index.js'
 import {DockerTransport} from '../../plugins/transport-docker/index.js'
 import {useLab, type Lab} from '../helpers/lab.js'
 import {labShip} from '../helpers/lab-ship.js'
+import {rejectedMaestroError as caught} from '../helpers/errors.js'
 
 const log: Logger = {debug: () => undefined, info: () => undefined, warn: () => undefined}
 const context = (baseDir: string): TransportContext => ({flags: {}, env: {}, baseDir, log})
-
-const caught = async (p: Promise<unknown>): Promise<MaestroError> => {
-  try {
-    await p
-  } catch (e) {
-    if (isMaestroError(e)) return e
-    throw e
-  }
-  throw new Error('expected a MaestroError')
-}
 
 describe('docker transport @e2e', () => {
   let lab: Lab

@@ -1,18 +1,10 @@
 import {expect} from 'chai'
 import {directionFor, selectContainers, type SelectOptions} from '../../src/graph/select.js'
-import {isMaestroError, type MaestroError} from '../../src/api/errors.js'
 import {SELECTION_ENV as env} from '../helpers/graph-env.js'
+import {thrownMaestroError} from '../helpers/errors.js'
 
 const select = (things: string[], options: SelectOptions) => selectContainers(env, things, options)
-const failure = (things: string[], options: SelectOptions): MaestroError => {
-  try {
-    select(things, options)
-  } catch (e) {
-    if (isMaestroError(e)) return e
-    throw e
-  }
-  throw new Error('expected a MaestroError')
-}
+const failure = (things: string[], options: SelectOptions) => thrownMaestroError(() => select(things, options))
 
 describe('selectContainers', () => {
   it('expands service names for start and keeps only the named things without -d', () => {

@@ -3,20 +3,12 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {hasTemplateSyntax, renderTemplate} from '../../plugins/loader-yaml/template.js'
-import {MaestroError} from '../../src/api/index.js'
 import {TEMPLATES} from './fixtures.js'
+import {rejectedMaestroError} from '../helpers/errors.js'
 
 const render = (text: string, env: Record<string, string> = {}, baseDir = '/t') => renderTemplate(text, {file: '/t/maestro.yaml', baseDir, env})
 
-const failure = async (text: string, baseDir = '/t'): Promise<MaestroError> => {
-  try {
-    await render(text, {}, baseDir)
-  } catch (e) {
-    if (e instanceof MaestroError) return e
-    throw e
-  }
-  throw new Error('expected a MaestroError')
-}
+const failure = (text: string, baseDir = '/t') => rejectedMaestroError(render(text, {}, baseDir))
 
 describe('renderTemplate', () => {
   describe('hasTemplateSyntax', () => {

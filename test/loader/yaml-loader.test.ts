@@ -5,18 +5,9 @@ import {join, relative} from 'node:path'
 import {YamlLoader} from '../../plugins/loader-yaml/yaml-loader.js'
 import plugin from '../../plugins/loader-yaml/index.js'
 import {Kernel} from '../../src/kernel/kernel.js'
-import {MaestroError, Tokens} from '../../src/api/index.js'
+import {Tokens} from '../../src/api/index.js'
 import {TEMPLATES} from './fixtures.js'
-
-const rejection = async (p: Promise<unknown>): Promise<MaestroError> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof MaestroError) return e
-    throw e
-  }
-  throw new Error('expected a MaestroError')
-}
+import {rejectedMaestroError as rejection} from '../helpers/errors.js'
 
 describe('YamlLoader', () => {
   const loader = new YamlLoader()

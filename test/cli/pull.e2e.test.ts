@@ -1,16 +1,12 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
 import {useLab, writeLabEnvironment, type Lab, type LabShip} from '../helpers/lab.js'
 import {maestro} from '../helpers/cli.js'
 import {dockerCli} from '../e2e/docker-cli.js'
+import {labRegistrySh} from '../helpers/lab-registry.js'
 
-const run = promisify(execFile)
-const REGISTRY_SH = fileURLToPath(new URL('../../../test/lab/registry.sh', import.meta.url))
 const USER = 'maestro'
 const PASSWORD = 'cli-Pa55word'
 const PORT = '5000'
@@ -24,7 +20,7 @@ describe('@e2e maestro pull with registry logins (built binary)', function () {
   let registry: string
   let home: string
   const image = (): string => `${registry}/lab/cli-busybox:e2e`
-  const registrySh = (...args: string[]) => run('bash', [REGISTRY_SH, ...args], {env: {...process.env, LAB_ID: String(lab.id)}, timeout: 120_000})
+  const registrySh = (...args: string[]) => labRegistrySh(lab, ...args)
   const absent = () => dockerCli(puller, ['rmi', '-f', image()]).catch(() => '')
   const present = async () => (await dockerCli(puller, ['image', 'ls', '-q', image()])).trim() !== ''
   const envFile = (registries: string, extra = '') => writeLabEnvironment(lab, `${registries}services:

@@ -1,19 +1,15 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
 import type {DockerClient, Environment, RegistryConfig} from '../../src/api/index.js'
 import {resolveRegistryAuth} from '../../src/registry/auth.js'
 import {pullImageWithAuth} from '../../src/registry/pull.js'
 import {useLab, type Lab, type LabShip} from '../helpers/lab.js'
 import {dockerCli} from './docker-cli.js'
 import {labClient} from './lab-client.js'
+import {labRegistrySh} from '../helpers/lab-registry.js'
 
-const run = promisify(execFile)
-const REGISTRY_SH = fileURLToPath(new URL('../../../test/lab/registry.sh', import.meta.url))
 const USER = 'maestro'
 const PASSWORD = 's3cret-Pa55'
 
@@ -34,8 +30,7 @@ describe('registry pulls with login @e2e', function () {
   let config: string
   const image = (): string => `${registry}/lab/busybox:e2e`
 
-  const registrySh = (...args: string[]): Promise<{stdout: string}> =>
-    run('bash', [REGISTRY_SH, ...args], {env: {...process.env, LAB_ID: String(lab.id)}, timeout: 120_000})
+  const registrySh = (...args: string[]) => labRegistrySh(lab, ...args)
 
   before(async function () {
     lab = await useLab({ships: 2, context: this})

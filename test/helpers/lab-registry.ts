@@ -3,10 +3,16 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer, connect} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import type {Lab} from './lab.js'
 
 const run = promisify(execFile)
+const REGISTRY_SH = fileURLToPath(new URL('../../../test/lab/registry.sh', import.meta.url))
+
+/** Runs test/lab/registry.sh for `lab` (`up USER PASSWORD PORT` starts a registry with login, `down` removes it). */
+export const labRegistrySh = (lab: Lab, ...args: string[]): Promise<{stdout: string; stderr: string}> =>
+  run('bash', [REGISTRY_SH, ...args], {env: {...process.env, LAB_ID: String(lab.id)}, timeout: 120_000})
 
 /** A throwaway anonymous registry (Debian's docker-registry) on the lab bridge, which ships trust as insecure. */
 export interface LabRegistry {

@@ -3,9 +3,9 @@ import {execFile} from 'node:child_process'
 import {readFileSync, rmSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {promisify} from 'node:util'
-import {openEnvironment} from '../../src/api/index.js'
 import {projectRoot} from '../helpers/cli.js'
 import {useLab, writeLabEnvironment} from '../helpers/lab.js'
+import {removeAllContainers} from '../helpers/lab-environment.js'
 
 const run = promisify(execFile)
 const SOURCE = join(projectRoot, 'examples/library/doc-example.ts')
@@ -43,13 +43,7 @@ describe('docs/library.md example run on the lab @e2e', function () {
 
   after(async () => {
     if (!file) return
-    const s = await openEnvironment(file, {env: {}})
-    try {
-      await s.kill([], {ignoreDependencies: true})
-      await s.clean([], {ignoreDependencies: true})
-    } finally {
-      await s.close()
-    }
+    await removeAllContainers(file)
     rmSync(dirname(file), {recursive: true, force: true})
   })
 

@@ -7,6 +7,7 @@ import {isMaestroError, type DockerClient, type Ship, type TransportContext} fro
 import {SshTransport} from '../../plugins/transport-ssh/index.js'
 import {LAB_SCRIPT, useLab, type Lab, type LabShip} from '../helpers/lab.js'
 import {knownHostsLine, restoreSshd, signalSshd, strayKey, tempDir} from '../helpers/ssh-lab.js'
+import {rejectedError as failure} from '../helpers/errors.js'
 
 const TIMEOUT_S = 3
 /** Slack for scheduling and teardown on a busy 2-core machine: the bound is timeout + this. */
@@ -40,15 +41,6 @@ const context = (home: Home, flags: Record<string, unknown> = {}): TransportCont
   baseDir: home.dir,
   log: {debug: () => undefined, info: () => undefined, warn: () => undefined},
 })
-
-async function failure(p: Promise<unknown>): Promise<Error & {code?: string}> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error & {code?: string}
-  }
-  throw new Error('expected a failure')
-}
 
 const readSome = (stream: Readable, want: string, ms: number): Promise<string> =>
   new Promise((resolve, reject) => {

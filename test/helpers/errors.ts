@@ -1,4 +1,4 @@
-/** Catch the MaestroError a test expects; anything else (another error, or no error) fails the test. */
+/** Catch the failure a test expects; no failure (or, where a MaestroError is expected, any other error) fails the test. */
 import {MaestroError} from '../../src/api/index.js'
 
 const expected = (e: unknown): MaestroError => {
@@ -24,4 +24,14 @@ export async function rejectedMaestroError(promise: Promise<unknown>): Promise<M
     return expected(e)
   }
   throw new Error('expected a MaestroError')
+}
+
+/** Whatever `promise` rejects with (for failures that are not MaestroErrors, e.g. transport-level ones). */
+export async function rejectedError(promise: Promise<unknown>): Promise<Error & {code?: string}> {
+  try {
+    await promise
+  } catch (e) {
+    return e as Error & {code?: string}
+  }
+  throw new Error('expected a failure')
 }

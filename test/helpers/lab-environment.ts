@@ -1,6 +1,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {openEnvironment} from '../../src/api/index.js'
 import type {Lab, LabShip} from './lab.js'
 
 export interface LabEnvironmentOptions {
@@ -39,4 +40,15 @@ export function writeLabEnvironment(lab: Lab, yamlBody: string, options: LabEnvi
   const name = /^name\s*:/m.test(yamlBody) ? '' : `name: ${JSON.stringify(options.name ?? 'lab')}\n`
   writeFileSync(file, `${name}${labShipsYaml(lab, options)}${yamlBody.endsWith('\n') ? yamlBody : `${yamlBody}\n`}`)
   return file
+}
+
+/** Kills and removes every container of the environment in `file` (through the library), leaving its ships clean. */
+export async function removeAllContainers(file: string): Promise<void> {
+  const s = await openEnvironment(file, {env: {}})
+  try {
+    await s.kill([], {ignoreDependencies: true})
+    await s.clean([], {ignoreDependencies: true})
+  } finally {
+    await s.close()
+  }
 }

@@ -5,6 +5,7 @@ import {promisify} from 'node:util'
 import {openEnvironment} from '../../src/api/index.js'
 import {projectRoot} from '../helpers/cli.js'
 import {useLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
+import {removeAllContainers} from '../helpers/lab-environment.js'
 
 const run = promisify(execFile)
 const EXAMPLE = join(projectRoot, 'dist', 'examples', 'library', 'deploy.js')
@@ -28,13 +29,7 @@ describe('library example examples/library/deploy.ts on the lab @e2e', function 
   before(async function () {
     const lab = await useLab({ships: 2, context: this})
     file = writeLabEnvironment(lab, services(lab), {ships: 2, shipKeys: {timeout: 10}})
-    const s = await openEnvironment(file, {env: {}})
-    try {
-      await s.kill([], {ignoreDependencies: true})
-      await s.clean([], {ignoreDependencies: true})
-    } finally {
-      await s.close()
-    }
+    await removeAllContainers(file)
   })
 
   it('starts, reports and stops the environment, then leaves nothing behind', async function () {

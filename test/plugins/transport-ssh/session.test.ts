@@ -10,6 +10,7 @@ import {SshSession} from '../../../plugins/transport-ssh/session.js'
 import type {RemoteDocker, SshTarget} from '../../../plugins/transport-ssh/target.js'
 import {startFakeSshd, type FakeSshd} from '../../helpers/ssh-server.js'
 import {tempDir} from '../../helpers/ssh-lab.js'
+import {rejectedError as failure} from '../../helpers/errors.js'
 
 const TIMEOUT_MS = 1000
 const run = promisify(execFile)
@@ -26,15 +27,6 @@ function get(agent: Agent, path: string, timeout = TIMEOUT_MS): Promise<string> 
     req.on('error', reject)
     req.end()
   })
-}
-
-async function failure(p: Promise<unknown>): Promise<Error & {code?: string}> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error & {code?: string}
-  }
-  throw new Error('expected a failure')
 }
 
 describe('SshSession over a local ssh2 server', function () {

@@ -3,10 +3,11 @@ import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {linkPluginModule, maestro, projectRoot} from '../helpers/cli.js'
+import {maestro} from '../helpers/cli.js'
 import {startListener, type Received} from '../plugins/notifiers/listener.js'
 import type {FleetConfig} from './fake-fleet-plugin.js'
 import {SHOP, SHOP_IMAGES} from '../helpers/fixtures.js'
+import {fakeFleetOptions, linkFakeFleet} from '../helpers/fake-fleet-cli.js'
 
 
 /** Every built-in audit notifier delivering from real plays of the built binary (fake fleet, local listeners). */
@@ -14,10 +15,7 @@ describe('audit notifiers from CLI plays (built binary)', function () {
   this.timeout(60_000)
   let dir: string
   const servers: Server[] = []
-  const cli = (args: string[], fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}) => maestro(args, {
-    cwd: dir,
-    env: {XDG_DATA_HOME: join(dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a', 'b'], ...fleet})},
-  })
+  const cli = (args: string[], fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}) => maestro(args, fakeFleetOptions(dir, {ships: ['a', 'b'], ...fleet}))
   const listener = async (status = 200) => {
     const l = await startListener(status)
     servers.push(l.server)
@@ -27,7 +25,7 @@ describe('audit notifiers from CLI plays (built binary)', function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'maestro-audit-'))
-    linkPluginModule(join(dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+    linkFakeFleet(dir)
     writeFileSync(join(dir, 'notify.sh'), `#!/bin/sh\necho "$@" >> ${dir}/exec-args\ncat >> ${dir}/exec-stdin\n`)
     chmodSync(join(dir, 'notify.sh'), 0o755)
   })

@@ -3,9 +3,10 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {spawn} from 'node:child_process'
-import {binPath, linkPluginModule, maestro, projectRoot, spawnMaestro, type CliOptions} from '../helpers/cli.js'
+import {binPath, maestro, spawnMaestro, type CliOptions} from '../helpers/cli.js'
 import type {FleetConfig} from './fake-fleet-plugin.js'
 import {SHOP, SHOP_IMAGES} from '../helpers/fixtures.js'
+import {fakeFleetOptions, linkFakeFleet} from '../helpers/fake-fleet-cli.js'
 
 const rows = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+ {2}\S/.test(l))
 
@@ -13,16 +14,13 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
   this.timeout(60_000)
   let dir: string
-  const run = (fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}): CliOptions => ({
-    cwd: dir,
-    env: {XDG_DATA_HOME: join(dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a', 'b'], ...fleet})},
-  })
+  const run = (fleet: Omit<FleetConfig, 'ships'> = {images: SHOP_IMAGES}): CliOptions => fakeFleetOptions(dir, {ships: ['a', 'b'], ...fleet})
   const cli = (args: string[], fleet?: Omit<FleetConfig, 'ships'>) => maestro(args, run(fleet))
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'maestro-play-'))
     writeFileSync(join(dir, 'maestro.yaml'), SHOP)
-    linkPluginModule(join(dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+    linkFakeFleet(dir)
   })
   after(() => rmSync(dir, {recursive: true, force: true}))
 

@@ -1,6 +1,7 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
-import {linkPluginModule, maestro, projectRoot, tempProject} from '../helpers/cli.js'
+import {maestro, tempProject} from '../helpers/cli.js'
+import {fakeFleetOptions, linkFakeFleet} from '../helpers/fake-fleet-cli.js'
 
 const env = (when: string) => `name: retry
 ships:
@@ -17,13 +18,8 @@ services:
 describe('registry retry spec through `maestro pull` (built binary, fake fleet)', function () {
   this.timeout(30_000)
   let t: {dir: string; cleanup: () => void}
-  const pull = (file: string) => maestro(['-f', file, 'pull', '--reporter', 'console', '--reporter', 'json=events.jsonl'], {
-    cwd: t.dir,
-    env: {
-      XDG_DATA_HOME: join(t.dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
-      MAESTRO_TEST_FLEET: JSON.stringify({ships: ['a'], fail: {call: 'pullImage', arg: 'reg.example.test:5000/app:1', message: 'received unexpected HTTP status: 503 Service Unavailable'}}),
-    },
-  })
+  const pull = (file: string) => maestro(['-f', file, 'pull', '--reporter', 'console', '--reporter', 'json=events.jsonl'], fakeFleetOptions(t.dir,
+    {ships: ['a'], fail: {call: 'pullImage', arg: 'reg.example.test:5000/app:1', message: 'received unexpected HTTP status: 503 Service Unavailable'}}))
   const progress = async () => {
     const {readFileSync} = await import('node:fs')
     return readFileSync(join(t.dir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as {event: string; message?: string})
@@ -32,7 +28,7 @@ describe('registry retry spec through `maestro pull` (built binary, fake fleet)'
 
   before(() => {
     t = tempProject({'retry.yaml': env('503'), 'once.yaml': env('502')})
-    linkPluginModule(join(t.dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+    linkFakeFleet(t.dir)
   })
   after(() => t.cleanup())
 

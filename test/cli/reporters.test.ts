@@ -1,10 +1,11 @@
 import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {linkPluginModule, maestro, projectRoot, tempProject} from '../helpers/cli.js'
+import {maestro, tempProject} from '../helpers/cli.js'
 import {compileSchema} from '../helpers/ajv.js'
 import {parseJunit, xmllintJunit} from '../helpers/junit-xml.js'
 import {SHOP_WITH_WEB} from '../helpers/fixtures.js'
+import {fakeFleetOptions, linkFakeFleet} from '../helpers/fake-fleet-cli.js'
 
 const BAD = `name: shop
 ships:
@@ -51,16 +52,13 @@ describe('CI reporters combined on a play with a failing container (built binary
   let t: {dir: string; cleanup: () => void}
   before(() => {
     t = tempProject({'maestro.yaml': SHOP_WITH_WEB})
-    linkPluginModule(join(t.dir, 'data'), 'maestro-test-fleet', join(projectRoot, 'dist/test/cli/fake-plugin-hook.js'))
+    linkFakeFleet(t.dir)
   })
   after(() => t.cleanup())
 
   it('--reporter console --reporter junit=out/x.xml --reporter json: the table and JSON lines on stdout, a valid JUnit file with the failure', async () => {
     const fleet = {ships: ['a', 'b'], images: ['postgres:16', 'app:1'], fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}}
-    const r = await maestro(['start', '--reporter', 'console', '--reporter', 'junit=out/x.xml', '--reporter', 'json'], {
-      cwd: t.dir,
-      env: {XDG_DATA_HOME: join(t.dir, 'data'), OCLIF_DISABLE_LINKED_ESM_WARNING: '1', MAESTRO_TEST_FLEET: JSON.stringify(fleet)},
-    })
+    const r = await maestro(['start', '--reporter', 'console', '--reporter', 'junit=out/x.xml', '--reporter', 'json'], fakeFleetOptions(t.dir, fleet))
     expect(r.code).to.equal(1)
     const stdout = r.stdout.trim().split('\n')
     const table = stdout.filter((l) => !l.startsWith('{'))

@@ -33,7 +33,7 @@ export async function pullImageWithAuth(docker: DockerClient, environment: Envir
 }
 
 /** Says why a pull failed in words a user can act on: refused credentials, missing login, unreachable, not found. */
-export function pullError(image: string, ship: string, resolved: ResolvedRegistryAuth, error: unknown): MaestroError {
+function pullError(image: string, ship: string, resolved: ResolvedRegistryAuth, error: unknown): MaestroError {
   const reason = describeError(error).replace(`${ship}: `, '').replace(/^pull of \S+ failed: /, '')
   const host = parseImageRef(image).registryHost ?? 'Docker Hub'
   const who = resolved.auth?.username ? ` as ${resolved.auth.username}` : ''

@@ -1,5 +1,4 @@
 /** Reads the environment file (or stdin for `-`) through the loader plugins, with the check plugins' validation. */
-import {Tokens} from '../api/tokens.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {LoadedEnvironment} from '../model/load.js'
 
@@ -10,13 +9,7 @@ async function readStdin(): Promise<string> {
 }
 
 export async function loadEnvironmentFile(kernel: Kernel, file: string): Promise<LoadedEnvironment> {
-  const {loadEnvironment} = await import('../model/load.js')
+  const {checkPluginRules, loadEnvironment} = await import('../model/load.js')
   const stdin = file === '-' ? await readStdin() : undefined
-  const checks = kernel.resolveAll(Tokens.Check)
-  return loadEnvironment(kernel, file, {
-    env: process.env,
-    stdin,
-    checkTypes: checks.map((c) => c.type),
-    validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
-  })
+  return loadEnvironment(kernel, file, {env: process.env, stdin, ...checkPluginRules(kernel)})
 }

@@ -9,6 +9,8 @@ export interface ImageRef {
   readonly tag?: string
   /** The digest (`sha256:…`), when the reference has `@digest`. */
   readonly digest?: string
+  /** The first path component when the repository has more than one (`reg.example.com:5000`, `team`). */
+  readonly firstComponent?: string
   /** The registry host (`reg.example.com:5000`), when the first path component names one. */
   readonly registryHost?: string
   /**
@@ -27,13 +29,13 @@ export function parseImageRef(image: string): ImageRef {
   const named = at >= 0 ? image.slice(0, at) : image
   const digest = at >= 0 ? image.slice(at + 1) : undefined
   const slash = named.indexOf('/')
-  const firstComponent = slash >= 0 ? named.slice(0, slash) : undefined
+  const firstComponent = slash > 0 ? named.slice(0, slash) : undefined
   const registryHost = firstComponent !== undefined && isRegistryHost(firstComponent) ? firstComponent : undefined
   const colon = named.lastIndexOf(':')
   const hasTag = colon > named.lastIndexOf('/')
   const repository = hasTag ? named.slice(0, colon) : named
   const tag = hasTag ? named.slice(colon + 1) : undefined
-  return {image, repository, tag, digest, registryHost, dockerTag: upstreamDockerTag(image)}
+  return {image, repository, tag, digest, firstComponent, registryHost, dockerTag: upstreamDockerTag(image)}
 }
 
 /** Upstream's `rsplit(':', 1)` rule: a last part containing `/` is a registry port, not a tag. */

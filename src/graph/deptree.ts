@@ -1,7 +1,6 @@
 import type {Environment} from '../model/types.js'
-import {unknownThingError} from '../api/errors.js'
-import {closest} from '../model/did-you-mean.js'
 import {buildServiceGraph, type ServiceGraph} from './graph.js'
+import {unknownThing} from './select.js'
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -9,7 +8,7 @@ function toServices(env: Environment, things: readonly string[]): string[] {
   const out = new Set<string>()
   for (const thing of things) {
     const service = env.containers[thing]?.service ?? (thing in env.services ? thing : undefined)
-    if (service === undefined) throw unknownThingError(thing, closest(thing, [...Object.keys(env.services), ...Object.keys(env.containers)]))
+    if (service === undefined) throw unknownThing(env, thing)
     out.add(service)
   }
   return [...out].sort(byName)

@@ -28,6 +28,10 @@ const NEEDS_EXPLICIT_SERVICES: ReadonlySet<SelectCommand> = new Set(['stop', 'ki
 /** The dependency direction of a command: stop, kill and restart gather and order dependents. */
 export const directionFor = (command: SelectCommand): Direction => (NEEDS_EXPLICIT_SERVICES.has(command) ? REVERSE : FORWARD)
 
+/** `thing` names neither a service nor a container: the error, with the nearest name of either kind. */
+export const unknownThing = (env: Environment, thing: string): MaestroError =>
+  unknownThingError(thing, closest(thing, [...Object.keys(env.services), ...Object.keys(env.containers)]))
+
 const usage = (message: string): MaestroError => new MaestroError('MAESTRO_USAGE', message)
 
 function expand(env: Environment, things: readonly string[], options: SelectOptions, implicit: boolean): Set<string> {
@@ -41,7 +45,7 @@ function expand(env: Environment, things: readonly string[], options: SelectOpti
       }
       for (const c of service.instances) selected.add(c)
     } else {
-      throw unknownThingError(thing, closest(thing, [...Object.keys(env.services), ...Object.keys(env.containers)]))
+      throw unknownThing(env, thing)
     }
   }
   return selected

@@ -5,7 +5,7 @@ import type {Action, EventSource} from '../api/events.js'
 import type {LoadedDocument, Reporter, ReporterContext} from '../api/contracts.js'
 import type {Writable} from 'node:stream'
 import type {Environment} from '../model/types.js'
-import {loadEnvironment, type LoadedEnvironment} from '../model/load.js'
+import {checkPluginRules, loadEnvironment, type LoadedEnvironment} from '../model/load.js'
 import {closest} from '../model/did-you-mean.js'
 import {buildServiceGraph, type ServiceGraph} from '../graph/graph.js'
 import {selectContainers} from '../graph/select.js'
@@ -50,12 +50,10 @@ export class Session {
     const {builtinPlugins} = await import('../../plugins/index.js')
     const kernel = await Kernel.boot({plugins: [...(await builtinPlugins()), ...(options.plugins ?? [])]})
     const variables = options.env ?? process.env
-    const checks = kernel.resolveAll(Tokens.Check)
     const loaded = await loadEnvironment(kernel, file, {
       env: variables,
       ...(options.stdin === undefined ? {} : {stdin: options.stdin}),
-      checkTypes: checks.map((c) => c.type),
-      validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
+      ...checkPluginRules(kernel),
     })
     const notifiers = options.audit === false ? [] : attachNotifiers(kernel, loaded)
     return new Session(kernel, loaded, variables, notifiers)

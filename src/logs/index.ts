@@ -2,7 +2,7 @@
 import {ExitCode, unreachableError} from '../api/errors.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {Environment} from '../model/types.js'
-import {shipClients} from '../play/run-play.js'
+import {shipClients} from '../play/ships.js'
 import {colorWanted} from './colors.js'
 import {logFormat} from './format.js'
 import {followOne} from './follow.js'

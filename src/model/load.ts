@@ -23,6 +23,15 @@ export interface LoadedEnvironment {
   readonly document: LoadedDocument
 }
 
+/** The installed check plugins as load options: their types are the known ones, and they validate their specs. */
+export function checkPluginRules(kernel: Kernel): Pick<LoadEnvironmentOptions, 'checkTypes' | 'validateCheck'> {
+  const checks = kernel.resolveAll(Tokens.Check)
+  return {
+    checkTypes: checks.map((c) => c.type),
+    validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
+  }
+}
+
 /**
  * Loads `file` with the first loader plugin that accepts it, normalizes and validates it, and emits
  * `config:loaded` or `config:error`. Throws a MaestroError listing every problem (exit code 2).

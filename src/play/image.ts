@@ -1,9 +1,7 @@
 import type {ImageInspect} from '../api/docker.js'
 import {withDefaultTag} from '../docker/image-ref.js'
-import {resolveRegistryAuth} from '../registry/auth.js'
 import {readHostDockerConfig} from '../registry/host-docker-config.js'
-import {withRetry} from '../registry/retry.js'
-import {pullError} from '../registry/pull.js'
+import {pullImageWithAuth} from '../registry/pull.js'
 import type {TaskContext} from './context.js'
 
 /** The reference containers are created from and pulled as (untagged means `:latest`). */
@@ -16,24 +14,18 @@ export function pullImage(ctx: TaskContext): Promise<void> {
 
 async function pullOnce(ctx: TaskContext): Promise<void> {
   const ref = imageRef(ctx)
-  const resolved = resolveRegistryAuth(ctx.environment, ref, readHostDockerConfig())
-  const {auth, retry} = resolved
-  ctx.emit('image:pull', {ship: ctx.ship.name, image: ref, status: 'pulling'})
-  try {
-    await withRetry(
-      () =>
-        ctx.docker.pullImage(ref, auth, (p) => {
-          ctx.emit('image:pull', {ship: ctx.ship.name, image: ref, status: p.status, percent: p.percent})
-          ctx.progress(p.percent === undefined ? `pulling image` : `pulling image (${Math.round(p.percent)}%)`)
-        }),
-      retry,
-      {signal: ctx.signal, onRetry: (attempt, status) => ctx.progress(`pull failed with HTTP ${status}, retrying (${attempt})`)},
-    )
-  } catch (error) {
-    if (ctx.signal.aborted) throw error
-    throw pullError(ref, ctx.ship.name, resolved, error)
-  }
-  ctx.emit('image:pull', {ship: ctx.ship.name, image: ref, status: 'pulled', percent: 100})
+  const ship = ctx.ship.name
+  ctx.emit('image:pull', {ship, image: ref, status: 'pulling'})
+  await pullImageWithAuth(ctx.docker, ctx.environment, ref, {
+    dockerConfig: readHostDockerConfig(),
+    signal: ctx.signal,
+    onProgress: (p) => {
+      ctx.emit('image:pull', {ship, image: ref, status: p.status, percent: p.percent})
+      ctx.progress(p.percent === undefined ? `pulling image` : `pulling image (${Math.round(p.percent)}%)`)
+    },
+    onRetry: (attempt, status) => ctx.progress(`pull failed with HTTP ${status}, retrying (${attempt})`),
+  })
+  ctx.emit('image:pull', {ship, image: ref, status: 'pulled', percent: 100})
 }
 
 /** The image on the ship, pulled first when missing or when `force` (`-r`). */

@@ -2,7 +2,7 @@ import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import {buildPlan, planChanges, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
-import {shipClients} from './run-play.js'
+import {shipClients} from './ships.js'
 import type {PlayRequest} from './types.js'
 
 export interface PlanResult {

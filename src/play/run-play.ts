@@ -9,7 +9,7 @@ import type {RecipeResult} from './context.js'
 import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
 import {downReason, observeShips, shipDownError} from './observe.js'
 import {RECIPES} from './recipes/index.js'
-import {ShipClients} from './ships.js'
+import {shipClients} from './ships.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
@@ -22,11 +22,6 @@ function currentUser(): string {
   } catch {
     return process.env.USER ?? 'unknown'
   }
-}
-
-export function shipClients(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
-  const context = {flags: request.transportFlags ?? {}, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
-  return new ShipClients(kernel, environment, context)
 }
 
 /** The scheduler plugin named `name`, or a usage error listing the ones installed. */

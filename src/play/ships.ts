@@ -3,6 +3,7 @@ import type {TransportContext} from '../api/contracts.js'
 import {Tokens} from '../api/tokens.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
+import type {PlayRequest} from './types.js'
 
 /**
  * One Docker client per ship, opened on first use through the first Transport that can handle the ship,
@@ -43,4 +44,10 @@ export class ShipClients {
       }),
     )
   }
+}
+
+/** The clients of one play or log session: transport flags and env from the request, paths from the file. */
+export function shipClients(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
+  const context = {flags: request.transportFlags ?? {}, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
+  return new ShipClients(kernel, environment, context)
 }

@@ -1,6 +1,7 @@
 import type {Environment, RegistryAuth, RegistryConfig, RegistryRetry} from '../api/index.js'
 import {findDockerCredentials, type DockerConfig} from './docker-config.js'
-import {netlocHost, parseImageRef, registryNetloc} from './image-ref.js'
+import {parseImageRef} from '../docker/image-ref.js'
+import {netlocHost, registryNetloc} from './netloc.js'
 
 export interface ResolvedRegistryAuth {
   /** Credentials to send with the pull, or undefined for an anonymous pull. */
@@ -37,7 +38,7 @@ export function findRegistry(environment: Environment, image: string): RegistryC
 export function resolveRegistryAuth(environment: Environment, image: string, dockerConfig?: DockerConfig): ResolvedRegistryAuth {
   const entry = findRegistry(environment, image)
   if (!entry) {
-    const host = parseImageRef(image).host
+    const host = parseImageRef(image).registryHost
     const stored = host === undefined ? undefined : findDockerCredentials(dockerConfig, host)
     if (!stored || (stored.username === undefined && stored.identitytoken === undefined)) return {retry: NO_RETRY}
     return {auth: clean({...stored, serveraddress: host}), retry: NO_RETRY}

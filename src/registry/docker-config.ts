@@ -1,4 +1,4 @@
-import {netlocHost, registryNetloc} from './image-ref.js'
+import {netlocHost, registryNetloc} from './netloc.js'
 
 /** The part of `~/.docker/config.json` Maestro reads. */
 export interface DockerConfigEntry {

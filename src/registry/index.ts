@@ -1,6 +1,6 @@
 export * from './auth.js'
 export * from './retry.js'
 export * from './docker-config.js'
-export * from './image-ref.js'
+export * from './netloc.js'
 export * from './host-docker-config.js'
 export * from './pull.js'

@@ -1,7 +1,7 @@
 import {describeError, MaestroError, type DockerClient, type Environment, type PullProgress} from '../api/index.js'
+import {parseImageRef, withDefaultTag} from '../docker/image-ref.js'
 import {resolveRegistryAuth, type ResolvedRegistryAuth} from './auth.js'
 import type {DockerConfig} from './docker-config.js'
-import {parseImageRef} from './image-ref.js'
 import {httpStatusOf, withRetry} from './retry.js'
 
 export interface PullOptions {
@@ -20,7 +20,7 @@ export interface PullOptions {
  */
 export async function pullImageWithAuth(docker: DockerClient, environment: Environment, image: string, options: PullOptions = {}): Promise<ResolvedRegistryAuth> {
   const resolved = resolveRegistryAuth(environment, image, options.dockerConfig)
-  const ref = parseImageRef(image).tag || parseImageRef(image).digest ? image : `${image}:latest`
+  const ref = withDefaultTag(image)
   try {
     await withRetry(() => docker.pullImage(ref, resolved.auth, options.onProgress), resolved.retry, {
       delayMs: options.retryDelayMs, signal: options.signal, onRetry: (attempt, status) => options.onRetry?.(attempt, status),
@@ -33,9 +33,9 @@ export async function pullImageWithAuth(docker: DockerClient, environment: Envir
 }
 
 /** Says why a pull failed in words a user can act on: refused credentials, missing login, unreachable, not found. */
-export function pullError(image: string, ship: string, resolved: ResolvedRegistryAuth, error: unknown): MaestroError {
+function pullError(image: string, ship: string, resolved: ResolvedRegistryAuth, error: unknown): MaestroError {
   const reason = describeError(error).replace(`${ship}: `, '').replace(/^pull of \S+ failed: /, '')
-  const host = parseImageRef(image).host ?? 'Docker Hub'
+  const host = parseImageRef(image).registryHost ?? 'Docker Hub'
   const who = resolved.auth?.username ? ` as ${resolved.auth.username}` : ''
   const via = resolved.registry ? ` (registries: ${resolved.registry})` : ''
   let message: string

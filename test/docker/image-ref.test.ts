@@ -25,6 +25,31 @@ describe('parseImageRef', () => {
   }
 })
 
+describe('parseImageRef first component', () => {
+  it('splits host with port, path, tag and digest', () => {
+    const {repository, tag, digest, firstComponent, registryHost} = parseImageRef('reg.io:5000/team/app:1.2@sha256:abc')
+    expect({repository, tag, digest, firstComponent, registryHost}).to.deep.equal({
+      repository: 'reg.io:5000/team/app', tag: '1.2', digest: 'sha256:abc', firstComponent: 'reg.io:5000', registryHost: 'reg.io:5000',
+    })
+  })
+
+  it('keeps a port colon out of the tag', () => {
+    const ref = parseImageRef('localhost:5000/app')
+    expect(ref.tag).to.equal(undefined)
+    expect(ref.registryHost).to.equal('localhost:5000')
+  })
+
+  it('has no first component for a single-component image', () => {
+    expect(parseImageRef('busybox:latest').firstComponent).to.equal(undefined)
+  })
+
+  it('sees a plain namespace as a first component but not as a registry host', () => {
+    const ref = parseImageRef('myreg/app:1')
+    expect(ref.firstComponent).to.equal('myreg')
+    expect(ref.registryHost).to.equal(undefined)
+  })
+})
+
 describe('withDefaultTag', () => {
   it('adds :latest to an untagged image', () => {
     expect(withDefaultTag('busybox')).to.equal('busybox:latest')

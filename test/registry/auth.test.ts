@@ -2,7 +2,6 @@ import {expect} from 'chai'
 import type {Environment, RegistryConfig} from '../../src/api/index.js'
 import {findRegistry, resolveRegistryAuth} from '../../src/registry/auth.js'
 import {findDockerCredentials, readDockerConfig} from '../../src/registry/docker-config.js'
-import {parseImageRef} from '../../src/registry/image-ref.js'
 
 function env(registries: RegistryConfig[]): Environment {
   return {
@@ -15,31 +14,6 @@ const reg = (name: string, registry: string, extra: Partial<RegistryConfig> = {}
   ({name, registry, retry: {attempts: 1, when: []}, ...extra})
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
-
-describe('parseImageRef', () => {
-  it('splits host with port, path, tag and digest', () => {
-    expect(parseImageRef('reg.io:5000/team/app:1.2@sha256:abc')).to.deep.equal({
-      repository: 'reg.io:5000/team/app', tag: '1.2', digest: 'sha256:abc', firstComponent: 'reg.io:5000', host: 'reg.io:5000',
-    })
-  })
-
-  it('keeps a port colon out of the tag', () => {
-    const ref = parseImageRef('localhost:5000/app')
-    expect(ref.repository).to.equal('localhost:5000/app')
-    expect(ref.tag).to.equal(undefined)
-    expect(ref.host).to.equal('localhost:5000')
-  })
-
-  it('has no first component for a single-component image', () => {
-    expect(parseImageRef('busybox:latest').firstComponent).to.equal(undefined)
-  })
-
-  it('sees a plain namespace as a first component but not as a host', () => {
-    const ref = parseImageRef('myreg/app:1')
-    expect(ref.firstComponent).to.equal('myreg')
-    expect(ref.host).to.equal(undefined)
-  })
-})
 
 describe('findRegistry', () => {
   const e = env([reg('private', 'https://reg.example.com:5000/v2/'), reg('other', 'http://other.example.com')])

@@ -11,7 +11,7 @@ import {buildServiceGraph, type ServiceGraph} from '../graph/graph.js'
 import {selectContainers} from '../graph/select.js'
 import {computeContainerEnv, type EnvPair} from '../env/compute.js'
 import {planPlay, runPlay, type PlanResult, type PlayOptions, type PlayResult} from '../play/index.js'
-import {attachNotifiers, type AttachedNotifier} from '../cli/notifiers.js'
+import {attachNotifiers, type AttachedNotifier} from '../kernel/notifiers.js'
 import type {OpenOptions, PlayCallOptions, SelectOptionsFor} from './options.js'
 
 type Variables = Readonly<Record<string, string | undefined>>

@@ -7,6 +7,7 @@
 import {MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
 import type {CheckContext, LifecycleCheck} from '../api/contracts.js'
+import type {ContainerInspect} from '../api/docker.js'
 import type {CheckSpec, LifecycleState} from '../model/types.js'
 import type {TaskContext} from './context.js'
 import {delay} from './wait.js'
@@ -40,7 +41,8 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
   const stopAll = (): void => ac.abort(ctx.signal.reason)
   ctx.signal.addEventListener('abort', stopAll, {once: true})
   const pollMs = options.pollMs ?? 1000
-  const watch = options.containerId === undefined ? [] : [watchdog(ctx, state, options.containerId, pollMs, ac.signal)]
+  const watcher = options.containerId === undefined ? undefined : new ContainerWatch(ctx, options.containerId, pollMs, ac.signal)
+  const watch = watcher ? [watcher.run(state)] : []
   const containerEnv = Object.fromEntries(ctx.envPairs())
   const one = async (spec: CheckSpec, run: (signal: AbortSignal) => Promise<void>): Promise<void> => {
     ctx.emit('check:start', {state, check: spec})
@@ -54,7 +56,7 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
     ctx.emit('check:pass', {state, check: spec})
   }
   const work = plans.map(({spec, provider}) => one(spec, (signal) => runOne(ctx, state, spec, provider, signal, containerEnv, options.containerId)))
-  if (health) work.push(one(HEALTH_CHECK, (signal) => waitHealthy(ctx, options.containerId!, pollMs, options.healthTimeoutMs ?? 300_000, signal)))
+  if (health && watcher) work.push(one(HEALTH_CHECK, (signal) => waitHealthy(ctx, watcher, options.healthTimeoutMs ?? 300_000, signal)))
   try {
     await Promise.race([Promise.all(work), ...watch])
   } catch (error) {
@@ -83,29 +85,45 @@ function runOne(ctx: TaskContext, state: LifecycleState, spec: CheckSpec, check:
   return check.run(spec, context)
 }
 
-/** Rejects when the container leaves the state the checks need; never resolves otherwise. */
-async function watchdog(ctx: TaskContext, state: LifecycleState, id: string, pollMs: number, signal: AbortSignal): Promise<never> {
-  for (;;) {
-    await delay(pollMs, signal).catch(() => new Promise<never>(() => undefined))
-    // a daemon we cannot reach is that error, not "container stopped"
-    const info = await ctx.docker.inspectContainer(id)
-    const running = info?.State.Running === true
-    if (running !== mustRun(state)) {
-      const what = mustRun(state) ? `stopped (exit code ${info?.State.ExitCode ?? '?'})` : 'started'
-      throw checkFailed(`${ctx.container.name}: container ${what} while waiting for ${state} checks`)
+/** One inspect per poll, shared by the state watchdog and the health wait (not one each). */
+class ContainerWatch {
+  private waiters: ((info: ContainerInspect | undefined) => void)[] = []
+
+  constructor(private readonly ctx: TaskContext, private readonly id: string, private readonly pollMs: number, private readonly signal: AbortSignal) {}
+
+  /** The next inspect result; rejects when the checks are aborted. */
+  next(signal: AbortSignal): Promise<ContainerInspect | undefined> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason)
+      this.waiters.push(resolve)
+      signal.addEventListener('abort', () => reject(signal.reason), {once: true})
+    })
+  }
+
+  /** Rejects when the container leaves the state the checks need; never resolves otherwise. */
+  async run(state: LifecycleState): Promise<never> {
+    for (;;) {
+      // a daemon we cannot reach is that error, not "container stopped"
+      const info = await this.ctx.docker.inspectContainer(this.id)
+      const running = info?.State.Running === true
+      if (running !== mustRun(state)) {
+        const what = mustRun(state) ? `stopped (exit code ${info?.State.ExitCode ?? '?'})` : 'started'
+        throw checkFailed(`${this.ctx.container.name}: container ${what} while waiting for ${state} checks`)
+      }
+      for (const w of this.waiters.splice(0)) w(info)
+      await delay(this.pollMs, this.signal).catch(() => new Promise<never>(() => undefined))
     }
   }
 }
 
-async function waitHealthy(ctx: TaskContext, id: string, pollMs: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+async function waitHealthy(ctx: TaskContext, watch: ContainerWatch, timeoutMs: number, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const info = await ctx.docker.inspectContainer(id)
+    const info = await watch.next(signal)
     const status = info?.State.Health?.Status
     if (status === 'healthy' || status === undefined) return
     if (status === 'unhealthy') throw new Error('Docker reports the container unhealthy')
     if (Date.now() > deadline) throw new Error(`not healthy after ${Math.round(timeoutMs / 1000)}s`)
     ctx.progress('waiting for healthy')
-    await delay(pollMs, signal)
   }
 }

@@ -82,4 +82,22 @@ describe('lifecycle checks in plays', () => {
     const bad = await r.play('start', {containers: ['cache-1']})
     expect(bad.error?.message).to.contain('Docker reports the container unhealthy')
   })
+
+  it('polls one inspect per second while waiting for healthy, shared with the running-state watchdog', async function () {
+    this.timeout(10_000)
+    const r = await rig()
+    const ship = r.fleet.get('b')
+    ship.addImage('redis:7', 'sha256:redis', true)
+    let startedAt = 0
+    r.kernel.events.on('container:start', (e) => {
+      ship.containers.get(e.container.name)!.health = 'starting'
+      startedAt = ship.calls.length
+      setTimeout(() => void (ship.containers.get(e.container.name)!.health = 'healthy'), 2500)
+    })
+    const result = await r.play('start', {containers: ['cache-1']})
+    expect(result.outcomes.get('cache-1')?.outcome).to.equal('started')
+    const inspects = ship.calls.slice(startedAt).filter((c) => c.startsWith('inspectContainer')).length
+    // the start's own "is it running" poll, then one inspect at 0, 1, 2 and 3 s (two per poll before)
+    expect(inspects).to.be.within(4, 6)
+  })
 })

@@ -2,6 +2,7 @@
 import type {Kernel} from '../kernel/kernel.js'
 import type {LoadedEnvironment} from '../model/load.js'
 
+// Read asynchronously here rather than by the loader's synchronous fallback, so Ctrl-C still works while waiting.
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const c of process.stdin) chunks.push(c as Buffer)

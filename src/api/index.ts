@@ -1,4 +1,4 @@
-/** The public API: what plugins and library users import. */
+/** The plugin contract (`maestro-ng/plugin`): everything a plugin may import, and nothing else. API_VERSION versions exactly this. */
 export * from './errors.js'
 export * from './events.js'
 export * from './contracts.js'
@@ -8,4 +8,3 @@ export * from './plugin.js'
 export type * from '../model/types.js'
 export {LIFECYCLE_STATES} from '../model/types.js'
 export {shlexSplit} from '../docker/shlex.js'
-export * from '../lib/index.js'

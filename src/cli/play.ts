@@ -3,7 +3,7 @@ import {MaestroError} from '../api/errors.js'
 import type {Action} from '../api/events.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {Environment} from '../model/types.js'
-import type {PlayOptions, PlayRequest} from '../play/index.js'
+import type {PlayOptions, PlayRequest} from '../play/types.js'
 import {selectThings, type SelectionFlags} from './selection.js'
 
 export interface PlayFlags extends SelectionFlags {
@@ -22,7 +22,7 @@ export async function playRequest(
 
 /** Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). */
 export async function runAction(kernel: Kernel, environment: Environment, request: PlayRequest): Promise<void> {
-  const {runPlay} = await import('../play/index.js')
+  const {runPlay} = await import('../play/run-play.js')
   const result = await runPlay(kernel, environment, request)
   if (result.exitCode === 0) return
   const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)

@@ -92,4 +92,3 @@ export const containerDependencies = (env: Environment, name: string, graph: Ser
 export const containerDependents = (env: Environment, name: string, graph: ServiceGraph = buildServiceGraph(env)): string[] =>
   relatedContainers(env, name, REVERSE, graph)
 
-export {findCycle, findCycles} from './cycles.js'

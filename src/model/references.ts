@@ -2,7 +2,8 @@ import type {Container, Service} from './types.js'
 import type {IssueCollector} from './issues.js'
 import {didYouMean} from './did-you-mean.js'
 import {volumePaths} from './volumes.js'
-import {createGraph, findCycles, type DependencyEdge} from '../graph/graph.js'
+import {createGraph, type DependencyEdge} from '../graph/graph.js'
+import {findCycles} from '../graph/cycles.js'
 
 const instancePath = (c: Container): string[] => ['services', c.service, 'instances', c.name]
 

@@ -1,4 +1,5 @@
-import type {Environment, RegistryAuth, RegistryConfig, RegistryRetry} from '../api/index.js'
+import type {Environment, RegistryConfig, RegistryRetry} from '../model/types.js'
+import type {RegistryAuth} from '../api/docker.js'
 import {findDockerCredentials, type DockerConfig} from './docker-config.js'
 import {parseImageRef} from '../docker/image-ref.js'
 import {netlocHost, registryNetloc} from './netloc.js'

@@ -1,4 +1,6 @@
-import {describeError, MaestroError, type DockerClient, type Environment, type PullProgress} from '../api/index.js'
+import {describeError, MaestroError} from '../api/errors.js'
+import type {DockerClient, PullProgress} from '../api/docker.js'
+import type {Environment} from '../model/types.js'
 import {parseImageRef, withDefaultTag} from '../docker/image-ref.js'
 import {resolveRegistryAuth, type ResolvedRegistryAuth} from './auth.js'
 import type {DockerConfig} from './docker-config.js'

@@ -1,4 +1,4 @@
-import type {RegistryRetry} from '../api/index.js'
+import type {RegistryRetry} from '../model/types.js'
 
 export interface RetryOptions {
   /** Pause between attempts (default 1000 ms). */

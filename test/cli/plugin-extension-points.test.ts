@@ -7,7 +7,7 @@ import {pluginPackage, pluginProject, type PluginProject} from '../helpers/examp
 /** A third-party package providing a loader, a lifecycle check, an audit notifier, a transport and a scheduler. */
 const HOOK = `import {appendFileSync, readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {definePlugin, Tokens, MaestroError} from 'maestro-ng'
+import {definePlugin, Tokens, MaestroError} from 'maestro-ng/plugin'
 
 const jsonLoader = {
   name: 'json',

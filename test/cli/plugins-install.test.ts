@@ -5,7 +5,7 @@ import {maestro} from '../helpers/cli.js'
 import {pluginPackage, pluginProject, type PluginProject} from '../helpers/example-plugin.js'
 import {OFFLINE_ZK_TWICE} from '../helpers/fixtures.js'
 
-const HOOK = `import {definePlugin, Tokens} from 'maestro-ng'
+const HOOK = `import {definePlugin, Tokens} from 'maestro-ng/plugin'
 export const plugins = async () => [definePlugin({
   name: 'count-reporter',
   api: '^1.0.0',

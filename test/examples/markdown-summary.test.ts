@@ -2,7 +2,7 @@ import {expect} from 'chai'
 import {PassThrough} from 'node:stream'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {MaestroError, Tokens, bootPlugins, type PluginHarness, type ContainerRef, type MaestroPlugin, type ReporterContext} from '../../src/api/index.js'
+import {MaestroError, Tokens, bootPlugins, type PluginHarness, type ContainerRef, type MaestroPlugin, type ReporterContext} from '../../src/index.js'
 import {EXAMPLE_PLUGIN_DIR, buildExamplePlugin} from '../helpers/example-plugin.js'
 
 interface Hook {

@@ -1,5 +1,6 @@
 import {expect} from 'chai'
-import {buildServiceGraph, closure, containerDependencies, containerDependents, createGraph, findCycle, findCycles, FORWARD, REVERSE, serviceDependencies} from '../../src/graph/graph.js'
+import {buildServiceGraph, closure, containerDependencies, containerDependents, createGraph, FORWARD, REVERSE, serviceDependencies} from '../../src/graph/graph.js'
+import {findCycle, findCycles} from '../../src/graph/cycles.js'
 import {SELECTION_ENV as env} from '../helpers/graph-env.js'
 
 describe('buildServiceGraph', () => {

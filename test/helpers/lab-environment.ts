@@ -1,7 +1,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {openEnvironment} from '../../src/api/index.js'
+import {openEnvironment} from '../../src/index.js'
 import type {Lab, LabShip} from './lab.js'
 
 export interface LabEnvironmentOptions {

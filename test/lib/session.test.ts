@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
-import {openEnvironment, definePlugin, Tokens, isMaestroError, type EventName, type MaestroPlugin, type Session} from '../../src/api/index.js'
+import {openEnvironment, definePlugin, Tokens, isMaestroError, type EventName, type MaestroPlugin, type Session} from '../../src/index.js'
 import {FakeFleet} from '../helpers/fake-docker.js'
 import {projectRoot, tempProject} from '../helpers/cli.js'
 

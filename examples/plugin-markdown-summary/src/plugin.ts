@@ -1,4 +1,4 @@
-import {definePlugin, Tokens} from 'maestro-ng'
+import {definePlugin, Tokens} from 'maestro-ng/plugin'
 import {MarkdownReporter} from './reporter.js'
 
 /** Registers the `markdown` reporter: `maestro start --reporter markdown=summary.md`. */

@@ -1,5 +1,5 @@
 import type {Writable} from 'node:stream'
-import {formatIssue, type EventSource, type Reporter} from 'maestro-ng'
+import {formatIssue, type EventSource, type Reporter} from 'maestro-ng/plugin'
 import {renderSummary} from './render.js'
 import type {PlaySummary, Summary} from './summary.js'
 

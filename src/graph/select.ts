@@ -1,11 +1,11 @@
 import type {Environment} from '../model/types.js'
-import type {Action} from '../api/events.js'
+import {COMMANDS, type SelectCommand} from '../command-table.js'
 import {MaestroError, unknownThingError} from '../api/errors.js'
 import {closest} from '../model/did-you-mean.js'
 import {buildServiceGraph, FORWARD, REVERSE, serviceDependencies, type Direction} from './graph.js'
 import {fnmatch} from './fnmatch.js'
 
-export type SelectCommand = Action | 'logs' | 'deptree' | 'dump'
+export type {SelectCommand} from '../command-table.js'
 
 export interface SelectOptions {
   readonly command: SelectCommand
@@ -23,10 +23,8 @@ export interface SelectOptions {
   readonly all?: boolean
 }
 
-const NEEDS_EXPLICIT_SERVICES: ReadonlySet<SelectCommand> = new Set(['stop', 'kill', 'restart'])
-
-/** The dependency direction of a command: stop, kill and restart gather and order dependents. */
-export const directionFor = (command: SelectCommand): Direction => (NEEDS_EXPLICIT_SERVICES.has(command) ? REVERSE : FORWARD)
+/** Which way `-d` walks the graph for a command (the command table's `extend`). */
+export const directionFor = (command: SelectCommand): Direction => (COMMANDS[command].extend === 'dependents' ? REVERSE : FORWARD)
 
 /** `thing` names neither a service nor a container: the error, with the nearest name of either kind. */
 export const unknownThing = (env: Environment, thing: string): MaestroError =>
@@ -40,7 +38,7 @@ function expand(env: Environment, things: readonly string[], options: SelectOpti
     const service = env.services[thing]
     if (thing in env.containers) selected.add(thing)
     else if (service) {
-      if (NEEDS_EXPLICIT_SERVICES.has(options.command) && !implicit && !options.expandServices && !options.all) {
+      if (COMMANDS[options.command].explicitServices && !implicit && !options.expandServices && !options.all) {
         throw usage(`${thing} is a service but --expand-services was not specified`)
       }
       for (const c of service.instances) selected.add(c)
@@ -60,7 +58,7 @@ export function selectContainers(env: Environment, things: readonly string[], op
   let withDependencies = options.withDependencies === true || options.command === 'dump'
   const implicit = things.length === 0
   if (implicit) {
-    if (NEEDS_EXPLICIT_SERVICES.has(options.command) && !options.all) {
+    if (COMMANDS[options.command].explicitServices && !options.all) {
       throw usage(`No services or containers specified for ${options.command}, and --all not set.`)
     }
     names = Object.values(env.services).filter((s) => options.command === 'status' || !s.omit).map((s) => s.name)

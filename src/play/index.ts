@@ -1,6 +1,6 @@
 export {runPlay} from './run-play.js'
 export {planPlay, type PlanResult} from './plan-play.js'
-export {DIRECTION, scheduleNodes, type Direction} from './direction.js'
+export {scheduleNodes} from './direction.js'
 export type {PlayRequest, PlayResult, PlayOptions, ContainerResult} from './types.js'
 export type {PlanStep, PlanAction} from '../plan/build-plan.js'
 export type {ConfigChange} from '../plan/diff.js'

@@ -6,9 +6,9 @@ import type {Scheduler} from '../api/contracts.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {RecipeResult} from './context.js'
-import {DIRECTION, IGNORES_DASH_I, scheduleNodes} from './direction.js'
+import {scheduleNodes} from './direction.js'
+import {COMMANDS} from '../command-table.js'
 import {downReason, observeShips, shipDownError} from './observe.js'
-import {RECIPES} from './recipes/index.js'
 import {shipClients} from './ships.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
@@ -42,8 +42,8 @@ function pickScheduler(kernel: Kernel, name: string): Scheduler {
 export async function runPlay(kernel: Kernel, environment: Environment, request: PlayRequest): Promise<PlayResult> {
   const t0 = Date.now()
   const {command: action} = request
-  const recipe = RECIPES[action]
-  if (!recipe) throw new MaestroError('MAESTRO_USAGE', `${action} is not a play command`)
+  const facts = COMMANDS[action]
+  if (!facts.recipe) throw new MaestroError('MAESTRO_USAGE', `${action} is not a play command`)
   for (const name of request.containers) {
     if (!environment.containers[name]) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${name} is not a container of ${environment.name}`)
   }
@@ -58,8 +58,9 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
       throw shipDownError(ship, endpoint, cause)
     }
     const playId = randomUUID()
-    const direction = DIRECTION[action]
-    const ignoreDependencies = request.ignoreDependencies === true && !IGNORES_DASH_I.has(action)
+    const direction = facts.order
+    const ignoreDependencies = request.ignoreDependencies === true && facts.honoursIgnoreDependencies
+    const recipe = await facts.recipe()
     const ordered = direction !== 'none' && !ignoreDependencies
     const concurrency = request.concurrency && request.concurrency > 0 ? request.concurrency : Infinity
     const refs = names.map((n) => containerRef(environment, n))

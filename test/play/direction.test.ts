@@ -1,5 +1,6 @@
 import {expect} from 'chai'
-import {DIRECTION, scheduleNodes} from '../../src/play/index.js'
+import {scheduleNodes} from '../../src/play/direction.js'
+import {COMMANDS} from '../../src/command-table.js'
 import {environment, ship} from '../helpers/env-builder.js'
 
 const env = environment('d', [ship('a', '10.0.0.1')], {
@@ -26,10 +27,10 @@ describe('scheduleNodes', () => {
 
   it('has no order with -i or for status', () => {
     expect(after(scheduleNodes(env, all, 'forward', true))['web-1']).to.deep.equal([])
-    expect(DIRECTION.status).to.equal('none')
+    expect(COMMANDS.status.order).to.equal('none')
   })
 
   it('restarts dependencies first (MaestroNG #186 fixed) and stops dependents first', () => {
-    expect([DIRECTION.restart, DIRECTION.start, DIRECTION.clean, DIRECTION.pull, DIRECTION.stop, DIRECTION.kill]).to.deep.equal(['forward', 'forward', 'forward', 'forward', 'reverse', 'reverse'])
+    expect((['restart', 'start', 'clean', 'pull', 'stop', 'kill'] as const).map((c) => COMMANDS[c].order)).to.deep.equal(['forward', 'forward', 'forward', 'forward', 'reverse', 'reverse'])
   })
 })

@@ -30,7 +30,7 @@ export class SshTransport implements Transport {
     const target = resolveTarget(ship, targetInputs(context))
     let client: DockerClient | undefined
     const session = new SshSession(target, {
-      acceptNewHostKeys: context.flags.acceptNewHostKeys === true || context.flags['accept-new-host-keys'] === true,
+      acceptNewHostKeys: context.flags.acceptNewHostKeys,
       env: context.env,
       log: context.log,
       onConnect: () => void (client && client.stats.connections++),

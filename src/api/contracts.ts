@@ -37,9 +37,16 @@ export interface ConfigLoader {
 
 // ---------- transport (kind: first) ----------
 
+/** Command-line choices that transports honour, one spelling from the flag to the transport. */
+export interface TransportFlags {
+  /** `--accept-new-host-keys`: trust a host key on first use (never a changed one). */
+  readonly acceptNewHostKeys: boolean
+}
+
+export const NO_TRANSPORT_FLAGS: TransportFlags = {acceptNewHostKeys: false}
+
 export interface TransportContext {
-  /** `--accept-new-host-keys` and similar flags that transports may honour. */
-  readonly flags: Readonly<Record<string, unknown>>
+  readonly flags: TransportFlags
   readonly env: Readonly<Record<string, string | undefined>>
   readonly baseDir: string
   readonly log: Logger

@@ -17,7 +17,6 @@ export type ErrorCode =
   | 'MAESTRO_CONFIG_YAML'
   | 'MAESTRO_USAGE'
   | 'MAESTRO_UNKNOWN_THING'
-  | 'MAESTRO_GRAPH_CYCLE'
   | 'MAESTRO_SHIP_UNREACHABLE'
   | 'MAESTRO_DOCKER'
   | 'MAESTRO_ACTION_FAILED'
@@ -40,7 +39,6 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   MAESTRO_CONFIG_YAML: ExitCode.CONFIG,
   MAESTRO_USAGE: ExitCode.CONFIG,
   MAESTRO_UNKNOWN_THING: ExitCode.CONFIG,
-  MAESTRO_GRAPH_CYCLE: ExitCode.CONFIG,
   MAESTRO_PLUGIN_API: ExitCode.CONFIG,
   MAESTRO_PLUGIN_DUPLICATE: ExitCode.CONFIG,
   MAESTRO_PLUGIN_DEPENDENCY: ExitCode.CONFIG,
@@ -102,10 +100,6 @@ export function configError(issues: readonly ConfigIssue[]): MaestroError {
   const errors = issues.filter((i) => i.severity === 'error')
   const first = errors[0]
   return new MaestroError('MAESTRO_CONFIG_INVALID', first ? formatIssue(first) : 'invalid configuration', {issues, loc: first?.loc})
-}
-
-export function cycleError(path: readonly string[], loc?: SourceLoc): MaestroError {
-  return new MaestroError('MAESTRO_GRAPH_CYCLE', `dependency cycle: ${path.join(' -> ')}`, {loc})
 }
 
 export function unknownThingError(thing: string, suggestion?: string): MaestroError {

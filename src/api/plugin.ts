@@ -44,7 +44,3 @@ export const definePlugin = <P extends MaestroPlugin>(plugin: P): P => plugin
 
 /** The oclif hook every plugin package declares: `oclif.hooks["maestro:plugins"]`. */
 export const PLUGIN_HOOK = 'maestro:plugins'
-
-export interface PluginHookOptions {
-  readonly api: string
-}

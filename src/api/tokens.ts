@@ -1,5 +1,4 @@
-import type {InjectionToken} from 'tsyringe'
-import type {ConfigLoader, Logger, NotifierFactory, ReporterFactory, Scheduler, Transport, LifecycleCheck} from './contracts.js'
+import type {ConfigLoader, NotifierFactory, ReporterFactory, Scheduler, Transport, LifecycleCheck} from './contracts.js'
 
 /** A typed DI token. Plugins register providers under these through PluginContext.registry. */
 export type Token<T> = symbol & {readonly __type?: T}
@@ -12,9 +11,4 @@ export const Tokens = {
   Reporter: token<ReporterFactory>('Reporter'),
   Check: token<LifecycleCheck>('Check'),
   Notifier: token<NotifierFactory>('Notifier'),
-  Logger: token<Logger>('Logger'),
 } as const
-
-export type MultiToken = (typeof Tokens)[Exclude<keyof typeof Tokens, 'Logger'>]
-
-export const asInjectionToken = <T>(t: Token<T>): InjectionToken<T> => t as InjectionToken<T>

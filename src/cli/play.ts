@@ -8,7 +8,6 @@ import {selectThings, type SelectionFlags} from './selection.js'
 
 export interface PlayFlags extends SelectionFlags {
   readonly concurrency?: number
-  /** Global flag, passed to transports as `acceptNewHostKeys`. */
   readonly 'accept-new-host-keys'?: boolean
 }
 

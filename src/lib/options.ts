@@ -1,4 +1,5 @@
 import type {MaestroPlugin} from '../api/plugin.js'
+import type {TransportFlags} from '../api/contracts.js'
 import type {SelectCommand} from '../graph/select.js'
 import type {PlayOptions} from '../play/types.js'
 
@@ -40,8 +41,8 @@ export interface PlayCallOptions extends SelectionOptions, PlayOptions {
   readonly concurrency?: number
   /** Aborting stops starting new work; in-flight actions finish (the CLI's Ctrl-C). */
   readonly signal?: AbortSignal
-  /** Flags transports honour, e.g. `{'accept-new-host-keys': true}`. */
-  readonly transportFlags?: Readonly<Record<string, unknown>>
+  /** Flags transports honour, e.g. `{acceptNewHostKeys: true}`. */
+  readonly transportFlags?: TransportFlags
   /** The scheduler plugin to order the play with (default `dag`), the CLI's --scheduler. */
   readonly scheduler?: string
 }

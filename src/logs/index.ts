@@ -1,5 +1,6 @@
 /** `maestro logs`: the containers' logs, once (grouped per container) or followed across ships. */
 import {ExitCode, unreachableError} from '../api/errors.js'
+import type {TransportFlags} from '../api/contracts.js'
 import type {Kernel} from '../kernel/kernel.js'
 import type {Environment} from '../model/types.js'
 import {shipClients} from '../play/ships.js'
@@ -18,7 +19,7 @@ export interface LogsOptions extends LogRequest {
   readonly color: boolean
   readonly retryMs?: number
   /** Passed to transports (`--accept-new-host-keys`). */
-  readonly transportFlags?: Readonly<Record<string, unknown>>
+  readonly transportFlags?: TransportFlags
 }
 
 export interface LogsIO {

@@ -1,5 +1,5 @@
 import type {DockerClient} from '../api/docker.js'
-import type {TransportContext} from '../api/contracts.js'
+import {NO_TRANSPORT_FLAGS, type TransportContext} from '../api/contracts.js'
 import {Tokens} from '../api/tokens.js'
 import type {Environment} from '../model/types.js'
 import type {Kernel} from '../kernel/kernel.js'
@@ -48,6 +48,6 @@ export class ShipClients {
 
 /** The clients of one play or log session: transport flags and env from the request, paths from the file. */
 export function shipClients(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
-  const context = {flags: request.transportFlags ?? {}, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
+  const context = {flags: request.transportFlags ?? NO_TRANSPORT_FLAGS, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
   return new ShipClients(kernel, environment, context)
 }

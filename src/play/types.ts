@@ -1,4 +1,5 @@
 import type {Action, Outcome, PlayStats} from '../api/events.js'
+import type {TransportFlags} from '../api/contracts.js'
 import type {ExitCode, MaestroError} from '../api/errors.js'
 
 export interface PlayOptions {
@@ -30,7 +31,7 @@ export interface PlayRequest {
   /** Ctrl-C: nothing new starts, in-flight work finishes, exit 130. */
   readonly signal?: AbortSignal
   /** Flags passed to transports (e.g. `--accept-new-host-keys`). */
-  readonly transportFlags?: Readonly<Record<string, unknown>>
+  readonly transportFlags?: TransportFlags
   /** Scheduler to use, by name (default `dag`). */
   readonly scheduler?: string
   /** Variables for transports (default process.env). */

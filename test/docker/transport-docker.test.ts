@@ -2,14 +2,14 @@ import {expect} from 'chai'
 import {copyFileSync, mkdtempSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {type DockerClient, type Logger, type Ship, type TransportContext} from '../../src/api/index.js'
+import {NO_TRANSPORT_FLAGS, type DockerClient, type Logger, type Ship, type TransportContext} from '../../src/api/index.js'
 import {DockerTransport} from '../../plugins/transport-docker/index.js'
 import {useLab, type Lab} from '../helpers/lab.js'
 import {labShip} from '../helpers/lab-ship.js'
 import {rejectedMaestroError as caught} from '../helpers/errors.js'
 
 const log: Logger = {debug: () => undefined, info: () => undefined, warn: () => undefined}
-const context = (baseDir: string): TransportContext => ({flags: {}, env: {}, baseDir, log})
+const context = (baseDir: string): TransportContext => ({flags: NO_TRANSPORT_FLAGS, env: {}, baseDir, log})
 
 describe('docker transport @e2e', () => {
   let lab: Lab

@@ -9,7 +9,7 @@ import {loadEnvironment} from '../../src/model/load.js'
 import {selectContainers, type SelectOptions} from '../../src/graph/select.js'
 import {computeContainerEnv} from '../../src/env/compute.js'
 import {planPlay, runPlay, type PlayOptions, type PlayRequest} from '../../src/play/index.js'
-import {Tokens, type Action, type DockerClient, type MaestroError} from '../../src/api/index.js'
+import {NO_TRANSPORT_FLAGS, Tokens, type Action, type DockerClient, type MaestroError} from '../../src/api/index.js'
 import type {Environment} from '../../src/model/types.js'
 import {useLab, writeLabEnvironment, type Lab} from '../helpers/lab.js'
 import {EventRecorder} from '../helpers/recorder.js'
@@ -64,7 +64,7 @@ describe('orchestration on the lab @e2e', function () {
     if (!clients.has(ship)) {
       const s = env.ships[ship]
       const t = kernel.first(Tokens.Transport, (x) => x.canHandle(s), 'transport')
-      clients.set(ship, t.connect(s, {flags: {}, env: process.env, baseDir: env.baseDir, log: kernel.log}))
+      clients.set(ship, t.connect(s, {flags: NO_TRANSPORT_FLAGS, env: process.env, baseDir: env.baseDir, log: kernel.log}))
     }
     return clients.get(ship)!
   }

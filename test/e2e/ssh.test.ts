@@ -3,7 +3,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Readable} from 'node:stream'
 import {expect} from 'chai'
-import {isMaestroError, type DockerClient, type Ship, type TransportContext} from '../../src/api/index.js'
+import {isMaestroError, NO_TRANSPORT_FLAGS, type DockerClient, type Ship, type TransportContext, type TransportFlags} from '../../src/api/index.js'
 import {SshTransport} from '../../plugins/transport-ssh/index.js'
 import {LAB_SCRIPT, useLab, type Lab, type LabShip} from '../helpers/lab.js'
 import {knownHostsLine, restoreSshd, signalSshd, strayKey, tempDir} from '../helpers/ssh-lab.js'
@@ -35,8 +35,8 @@ function sshShip(s: LabShip, over: Partial<Ship> = {}): Ship {
   }
 }
 
-const context = (home: Home, flags: Record<string, unknown> = {}): TransportContext => ({
-  flags,
+const context = (home: Home, flags: Partial<TransportFlags> = {}): TransportContext => ({
+  flags: {...NO_TRANSPORT_FLAGS, ...flags},
   env: {HOME: home.dir, USER: 'root'},
   baseDir: home.dir,
   log: {debug: () => undefined, info: () => undefined, warn: () => undefined},

@@ -1,33 +1,31 @@
 import {Command, Errors, type Interfaces} from '@oclif/core'
 import {globalFlags} from './flags.js'
-import {bootKernel} from './boot.js'
+import {bootSession} from './boot.js'
 import {renderError, isExitSignal} from './errors.js'
-import {attachReporters, type AttachedReporter} from './reporters.js'
-import {attachNotifiers, type AttachedNotifier} from '../kernel/notifiers.js'
+import {attachReporters} from './reporters.js'
 import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
-import {ExitCode, MaestroError, describeError, formatIssue} from '../api/errors.js'
+import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
 import type {PlayOptions} from '../play/types.js'
 import type {Action} from '../api/events.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {Session} from '../session/session.js'
 import type {LoadedEnvironment} from '../model/load.js'
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof MaestroCommand.baseFlags>
 
 /**
- * Every maestro command extends this: global flags, kernel boot, reporters and notifiers in `init()`,
- * one-line errors and exit codes in `catch()`, awaited teardown in `finally()`.
+ * Every maestro command extends this: global flags, the session (plugins, reporters) in `init()`, one-line
+ * errors and exit codes in `catch()`, the session's awaited teardown in `finally()`. Commands parse their flags,
+ * call the session and render.
  */
 export abstract class MaestroCommand extends Command {
   static override baseFlags = globalFlags
 
-  protected kernel!: Kernel
+  protected session!: Session
   protected globals!: GlobalFlags
   /** Aborted on Ctrl-C; plays stop starting new work and the command exits 130. */
   protected readonly abort = new AbortController()
-  private reporters: AttachedReporter[] = []
-  private notifiers: AttachedNotifier[] = []
   private loading?: Promise<LoadedEnvironment>
   private exitCode = 0
   private playing = false
@@ -42,11 +40,10 @@ export abstract class MaestroCommand extends Command {
     await super.init()
     const {flags} = await this.parse(this.ctor as typeof MaestroCommand)
     this.globals = flags as GlobalFlags
-    const {kernel, problems} = await bootKernel(this.config)
-    this.kernel = kernel
-    for (const p of problems) process.stderr.write(`warning: ${p}\n`)
-    attachDiagnostics(kernel.events, this.globals.debug)
-    this.reporters = attachReporters(kernel, this.globals.reporter, {
+    this.session = await bootSession(this.config)
+    for (const p of this.session.problems) process.stderr.write(`warning: ${p.message}\n`)
+    attachDiagnostics(this.session.events, this.globals.debug)
+    attachReporters(this.session, this.globals.reporter, {
       progress: this.globals.progress,
       color: this.globals.color,
       showHosts: (flags as Record<string, unknown>)['show-hosts'] === true,
@@ -57,9 +54,8 @@ export abstract class MaestroCommand extends Command {
 
   /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
   protected async loaded(): Promise<LoadedEnvironment> {
-    this.loading ??= loadEnvironmentFile(this.kernel, this.globals.file).then((l) => {
+    this.loading ??= loadEnvironmentFile(this.session, this.globals.file).then((l) => {
       for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)
-      this.notifiers = attachNotifiers(this.kernel, l)
       return l
     })
     return this.loading
@@ -71,7 +67,7 @@ export abstract class MaestroCommand extends Command {
     const request = {...(await playRequest(environment, action, things, flags, this.abort.signal, options)), scheduler: this.globals.scheduler}
     this.playing = true
     try {
-      await runAction(this.kernel, environment, request)
+      await runAction(this.session, request)
     } finally {
       this.playing = false
     }
@@ -98,11 +94,10 @@ export abstract class MaestroCommand extends Command {
 
   override async finally(error: Error | undefined): Promise<void> {
     process.off('SIGINT', this.onSigint)
-    await this.kernel?.dispose()
-    for (const r of this.reporters) await settle(r.reporter.done?.(), 'reporter', (m) => this.fail(m))
-    for (const r of this.reporters) await settle(r.close(), 'reporter', (m) => this.fail(m))
-    for (const n of this.notifiers) {
-      await settle(n.notifier.done?.(), `audit ${n.spec.type}`, (m) => (n.spec.ignoreErrors ? process.stderr.write(`warning: ${m}\n`) : this.fail(m)))
+    if (this.session) {
+      const {errors, warnings} = await this.session.finish()
+      for (const w of warnings) process.stderr.write(`warning: ${w}\n`)
+      for (const e of errors) this.fail(e)
     }
     await super.finally(error)
     if (this.exitCode !== 0) throw new Errors.ExitError(this.exitCode)
@@ -111,13 +106,5 @@ export abstract class MaestroCommand extends Command {
   private fail(message: string): void {
     process.stderr.write(`ERROR: ${message}\n`)
     if (this.exitCode === 0) this.exitCode = ExitCode.ACTION_FAILED
-  }
-}
-
-async function settle(p: Promise<void> | undefined, what: string, onError: (message: string) => void): Promise<void> {
-  try {
-    await p
-  } catch (e) {
-    onError(`${what}: ${describeError(e)}`)
   }
 }

@@ -1,6 +1,6 @@
-/** Reads the environment file (or stdin for `-`) through the loader plugins, with the check plugins' validation. */
-import type {Kernel} from '../kernel/kernel.js'
+/** Reads the environment file (or stdin for `-`) into the session. */
 import type {LoadedEnvironment} from '../model/load.js'
+import type {Session} from '../session/session.js'
 
 // Read asynchronously here rather than by the loader's synchronous fallback, so Ctrl-C still works while waiting.
 async function readStdin(): Promise<string> {
@@ -9,8 +9,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function loadEnvironmentFile(kernel: Kernel, file: string): Promise<LoadedEnvironment> {
-  const {checkPluginRules, loadEnvironment} = await import('../model/load.js')
+export async function loadEnvironmentFile(session: Session, file: string): Promise<LoadedEnvironment> {
   const stdin = file === '-' ? await readStdin() : undefined
-  return loadEnvironment(kernel, file, {env: process.env, stdin, ...checkPluginRules(kernel)})
+  return session.load(file, {stdin})
 }

@@ -1,9 +1,9 @@
 /** The one path from a Docker command to the engine: select the containers, run the play, surface its error. */
 import {MaestroError} from '../api/errors.js'
 import type {Action} from '../api/events.js'
-import type {Kernel} from '../kernel/kernel.js'
 import type {Environment} from '../model/types.js'
 import type {PlayOptions, PlayRequest} from '../play/types.js'
+import type {Session} from '../session/session.js'
 import {selectThings, type SelectionFlags} from './selection.js'
 
 export interface PlayFlags extends SelectionFlags {
@@ -20,9 +20,8 @@ export async function playRequest(
 }
 
 /** Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). */
-export async function runAction(kernel: Kernel, environment: Environment, request: PlayRequest): Promise<void> {
-  const {runPlay} = await import('../play/run-play.js')
-  const result = await runPlay(kernel, environment, request)
+export async function runAction(session: Session, request: PlayRequest): Promise<void> {
+  const result = await session.runPlay(request)
   if (result.exitCode === 0) return
   const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)
   throw e.exit === result.exitCode ? e : new MaestroError(e.code, e.message, {exit: result.exitCode, cause: e, hint: e.hint})

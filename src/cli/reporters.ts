@@ -3,9 +3,9 @@ import {createWriteStream, mkdirSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import type {Writable} from 'node:stream'
 import {MaestroError, describeError} from '../api/errors.js'
-import {Tokens} from '../api/tokens.js'
-import type {Reporter, ReporterContext} from '../api/contracts.js'
-import type {Kernel} from '../kernel/kernel.js'
+import {unknownProvider} from '../kernel/unknown-provider.js'
+import type {ReporterContext} from '../api/contracts.js'
+import type {Session} from '../session/session.js'
 
 export interface ReporterSpec {
   readonly name: string
@@ -23,11 +23,6 @@ export interface OutputOptions {
   readonly showHosts: boolean
   /** The command prints data on stdout (JSON): reporters without a file target stay silent. */
   readonly stdoutIsData: boolean
-}
-
-export interface AttachedReporter {
-  readonly reporter: Reporter
-  readonly close: () => Promise<void>
 }
 
 function contextFor(spec: ReporterSpec, o: OutputOptions): {context: ReporterContext; close: () => Promise<void>} {
@@ -55,21 +50,14 @@ function contextFor(spec: ReporterSpec, o: OutputOptions): {context: ReporterCon
   return {context: {out, isTTY, color: !noColor && progress === 'tty', progress, columns, options: {}, showHosts: o.showHosts}, close: async () => {}}
 }
 
-export function attachReporters(kernel: Kernel, specs: readonly string[], o: OutputOptions): AttachedReporter[] {
-  const factories = kernel.resolveAll(Tokens.Reporter)
+/** Every spec is checked before any is attached, so a typo creates no report file. */
+export function attachReporters(session: Session, specs: readonly string[], o: OutputOptions): void {
+  const available = session.reporterNames()
   const parsed = specs.map(parseReporterSpec)
-  for (const s of parsed) {
-    if (!factories.some((f) => f.name === s.name)) {
-      const available = factories.map((f) => f.name).join(', ') || 'none'
-      throw new MaestroError('MAESTRO_USAGE', `unknown reporter ${s.name} (available: ${available})`)
-    }
+  const unknown = parsed.find((s) => !available.includes(s.name))
+  if (unknown) throw new MaestroError('MAESTRO_USAGE', unknownProvider('reporter', unknown.name, available))
+  for (const s of parsed.filter((s) => s.target !== undefined || !o.stdoutIsData)) {
+    const {context, close} = contextFor(s, o)
+    session.attachReporter(s.name, context, close)
   }
-  return parsed
-    .filter((s) => s.target !== undefined || !o.stdoutIsData)
-    .map((s) => {
-      const {context, close} = contextFor(s, o)
-      const reporter = factories.find((f) => f.name === s.name)!.create(context)
-      reporter.attach(kernel.events)
-      return {reporter, close}
-    })
 }

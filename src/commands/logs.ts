@@ -32,10 +32,9 @@ export default class Logs extends MaestroCommand {
     const since = flags.since === undefined ? undefined : parseSince(flags.since, Date.now())
     const {environment} = await this.loaded()
     const names = await selectThings(environment, 'logs', argv as string[], {})
-    const {runLogs} = await import('../logs/index.js')
     const transportFlags = {acceptNewHostKeys: this.globals['accept-new-host-keys'] === true}
     const request = {follow: flags.follow, tail: flags.lines, timestamps: flags.timestamps, since, color: this.globals.color, transportFlags}
     const io = {out: process.stdout, err: process.stderr, env: process.env, signal: this.abort.signal}
-    this.setExit(await runLogs(this.kernel, environment, names, request, io))
+    this.setExit(await this.session.logs(names, request, io))
   }
 }

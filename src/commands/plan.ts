@@ -25,8 +25,7 @@ export default class Plan extends MaestroCommand {
     const {argv, flags} = await this.parse(Plan)
     const {environment} = await this.loaded()
     const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal)
-    const {planPlay} = await import('../play/plan-play.js')
-    const {steps, changes} = await planPlay(this.kernel, environment, request)
+    const {steps, changes} = await this.session.planPlay(request)
     this.log(flags.json ? JSON.stringify({changes, steps}, null, 2) : renderPlan(steps))
     if (changes) this.setExit(ExitCode.CONFIG)
   }

@@ -1,11 +1,13 @@
 import type {Config} from '@oclif/core'
 import {API_VERSION, PLUGIN_HOOK, type MaestroPlugin} from '../api/plugin.js'
-import {apiAccepts} from './plugin-host.js'
+import {MaestroError} from '../api/errors.js'
+import type {PluginCandidate} from './plugin-admission.js'
 
 export interface Discovery {
-  readonly plugins: MaestroPlugin[]
-  /** One line per plugin that could not be used; other plugins still load. */
-  readonly problems: string[]
+  /** Every plugin a package offered, with its package; the kernel admits them (src/kernel/plugin-admission.ts). */
+  readonly candidates: PluginCandidate[]
+  /** Packages whose hook could not be used; other packages still load. */
+  readonly problems: MaestroError[]
 }
 
 /** oclif's import errors name its own loader; keep the part that helps the plugin's author. */
@@ -17,34 +19,25 @@ export function loadFailure(error: Error): string {
 /**
  * Asks every oclif plugin (the CLI itself included) for its Maestro plugins through the `maestro:plugins` hook.
  * oclif swallows hook errors into `failures`, and silently skips a hook module that lacks the named export,
- * so both are turned into problems here rather than lost.
+ * so both are turned into problems here rather than lost. What the packages return is admitted by the kernel.
  */
 export async function discoverPlugins(config: Config): Promise<Discovery> {
   const result = await config.runHook(PLUGIN_HOOK, {api: API_VERSION})
-  const plugins: MaestroPlugin[] = []
-  const problems: string[] = []
+  const candidates: PluginCandidate[] = []
+  const problems: MaestroError[] = []
+  const problem = (message: string) => problems.push(new MaestroError('MAESTRO_PLUGIN_LOAD', message))
   const answered = new Set([...result.failures, ...result.successes].map((r) => r.plugin.name))
   for (const p of config.plugins.values()) {
     const hooks = p.hooks?.[PLUGIN_HOOK] ?? []
     if (hooks.length > 0 && !answered.has(p.name)) {
       const targets = hooks.map((h) => (typeof h === 'string' ? h : `${h.target} (export ${h.identifier ?? 'default'})`)).join(', ')
-      problems.push(`plugin ${p.name} declares the ${PLUGIN_HOOK} hook but ${targets} exports no such function; skipped`)
+      problem(`plugin ${p.name} declares the ${PLUGIN_HOOK} hook but ${targets} exports no such function; skipped`)
     }
   }
-  for (const f of result.failures) {
-    problems.push(`plugin ${f.plugin.name} failed to load and was skipped: ${loadFailure(f.error)}`)
-  }
+  for (const f of result.failures) problem(`plugin ${f.plugin.name} failed to load and was skipped: ${loadFailure(f.error)}`)
   for (const s of result.successes) {
     const list = Array.isArray(s.result) ? (s.result as unknown[]) : s.result ? [s.result] : []
-    for (const p of list as MaestroPlugin[]) {
-      if (!p || typeof p.name !== 'string' || typeof p.register !== 'function') {
-        problems.push(`plugin package ${s.plugin.name} returned something that is not a Maestro plugin; skipped`)
-      } else if (typeof p.api !== 'string' || !apiAccepts(p.api)) {
-        problems.push(`plugin ${p.name} (from ${s.plugin.name}) needs plugin API ${String(p.api)}, but this Maestro provides ${API_VERSION}; skipped`)
-      } else {
-        plugins.push(p)
-      }
-    }
+    for (const plugin of list) candidates.push({plugin: plugin as MaestroPlugin, from: s.plugin.name})
   }
-  return {plugins, problems}
+  return {candidates, problems}
 }

@@ -1,14 +1,18 @@
 import {container as rootContainer, type DependencyContainer} from './di.js'
 import {EventBus} from './event-bus.js'
 import {registerPlugins, makeResolver, type RegisteredPlugin} from './plugin-host.js'
+import {admitPlugins, type PluginCandidate} from './plugin-admission.js'
 import {Tokens, type Token} from '../api/tokens.js'
 import {MaestroError} from '../api/errors.js'
+import type {PlayServices} from '../play/services.js'
+import type {LoadServices} from '../model/load.js'
 import type {MaestroPlugin} from '../api/plugin.js'
 import type {Logger} from '../api/contracts.js'
 import type {EventSource, LogEvent} from '../api/events.js'
 
 export interface KernelOptions {
-  readonly plugins: readonly MaestroPlugin[]
+  /** Plugins as found; those that cannot be used are skipped with a coded problem (`kernel.problems`). */
+  readonly plugins: readonly (MaestroPlugin | PluginCandidate)[]
   /** Per-plugin options (the environment file's `plugins:` key). */
   readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
 }
@@ -21,6 +25,7 @@ export class Kernel {
   readonly bus: EventBus
   private readonly container: DependencyContainer
   private registered: RegisteredPlugin[] = []
+  private skipped: MaestroError[] = []
   private readonly owners = new WeakMap<object, string>()
 
   private constructor() {
@@ -30,18 +35,27 @@ export class Kernel {
 
   static async boot(options: KernelOptions): Promise<Kernel> {
     const k = new Kernel()
-    k.registered = await registerPlugins(
-      options.plugins,
+    const candidates = options.plugins.map((p): PluginCandidate => ('plugin' in p && !('register' in p) ? p : {plugin: p as MaestroPlugin}))
+    const {admitted, problems} = admitPlugins(candidates)
+    const registration = await registerPlugins(
+      admitted,
       k.container,
       (name) => k.eventsFor(name),
       (name) => k.loggerFor(name),
       (name) => options.pluginOptions?.[name] ?? {},
     )
+    k.registered = registration.registered
+    k.skipped = [...problems, ...registration.problems]
     return k
   }
 
   get plugins(): readonly RegisteredPlugin[] {
     return this.registered
+  }
+
+  /** One coded MAESTRO_PLUGIN_* error per plugin that was skipped. */
+  get problems(): readonly MaestroError[] {
+    return this.skipped
   }
 
   get events(): EventSource {
@@ -57,6 +71,21 @@ export class Kernel {
     const found = this.resolveAll(token).find(accepts)
     if (!found) throw new MaestroError('MAESTRO_NO_PROVIDER', `no plugin provides ${what}`)
     return found
+  }
+
+  /** The services one play uses, resolved now (R11: nothing else of the kernel reaches the play engine). */
+  playServices(): PlayServices {
+    return {
+      emit: (event, payload) => this.bus.emit(event, payload),
+      logger: (source) => this.loggerFor(source),
+      transports: this.resolveAll(Tokens.Transport),
+      checks: this.resolveAll(Tokens.Check),
+      schedulers: this.resolveAll(Tokens.Scheduler),
+    }
+  }
+
+  loadServices(): LoadServices {
+    return {loaders: this.resolveAll(Tokens.Loader), emit: (event, payload) => this.bus.emit(event, payload)}
   }
 
   loggerFor(source: string): Logger {

@@ -1,42 +1,10 @@
-import {API_VERSION, type MaestroPlugin, type PluginContext, type Provider, type Registry, type Resolver} from '../api/plugin.js'
-import {MaestroError, isMaestroError} from '../api/errors.js'
+import type {MaestroPlugin, PluginContext, Provider, Registry, Resolver} from '../api/plugin.js'
+import {MaestroError, describeError} from '../api/errors.js'
+import type {EventName, Listener} from '../api/events.js'
 import type {Token} from '../api/tokens.js'
 import type {DependencyContainer} from './di.js'
 import type {EventSource} from '../api/events.js'
 import type {Logger} from '../api/contracts.js'
-
-/** True when a semver range (`^1.0.0`, `1.x`, `>=1.0.0 <2`, `*`) accepts the running API's major version. */
-export function apiAccepts(range: string, version = API_VERSION): boolean {
-  const major = Number(version.split('.')[0])
-  const r = range.trim()
-  if (r === '*' || r === 'x') return true
-  const m = /^(?:\^|~|>=|=)?\s*v?(\d+)/.exec(r)
-  if (!m) return false
-  if (r.startsWith('>=')) {
-    const upper = /<\s*v?(\d+)/.exec(r)
-    return major >= Number(m[1]) && (!upper || major < Number(upper[1]))
-  }
-  return Number(m[1]) === major
-}
-
-export function validatePlugins(plugins: readonly MaestroPlugin[]): void {
-  const seen = new Set<string>()
-  for (const p of plugins) {
-    if (!p || typeof p.name !== 'string' || typeof p.register !== 'function') {
-      throw new MaestroError('MAESTRO_PLUGIN_LOAD', `plugin ${String((p as {name?: unknown})?.name ?? '?')} does not export a name and a register() function`)
-    }
-    if (seen.has(p.name)) throw new MaestroError('MAESTRO_PLUGIN_DUPLICATE', `plugin ${p.name} is registered twice`)
-    seen.add(p.name)
-    if (typeof p.api !== 'string' || !apiAccepts(p.api)) {
-      throw new MaestroError('MAESTRO_PLUGIN_API', `plugin ${p.name} needs plugin API ${String(p.api)}, but this Maestro provides ${API_VERSION}`)
-    }
-  }
-  for (const p of plugins) {
-    for (const d of p.dependencies ?? []) {
-      if (!seen.has(d)) throw new MaestroError('MAESTRO_PLUGIN_DEPENDENCY', `plugin ${p.name} depends on ${d}, which is not installed`)
-    }
-  }
-}
 
 /** pre, normal, post; then dependencies before dependents (stable otherwise). */
 export function orderPlugins(plugins: readonly MaestroPlugin[]): MaestroPlugin[] {
@@ -81,30 +49,68 @@ export interface RegisteredPlugin {
   readonly api: string
 }
 
+export interface Registration {
+  readonly registered: RegisteredPlugin[]
+  readonly problems: MaestroError[]
+}
+
+/**
+ * Registers admitted plugins in order. Registration is staged: a plugin whose register() throws leaves no
+ * provider and no listener behind, and plugins that depend on it are skipped too.
+ */
 export async function registerPlugins(
   plugins: readonly MaestroPlugin[],
   container: DependencyContainer,
   events: (plugin: string) => EventSource,
   log: (plugin: string) => Logger,
   options: (plugin: string) => Readonly<Record<string, unknown>>,
-): Promise<RegisteredPlugin[]> {
-  validatePlugins(plugins)
+): Promise<Registration> {
   const resolver = makeResolver(container)
-  const done: RegisteredPlugin[] = []
+  const registered: RegisteredPlugin[] = []
+  const problems: MaestroError[] = []
+  const failed = new Set<string>()
   for (const p of orderPlugins(plugins)) {
-    const registry: Registry = {
-      register: (t, provider) => {
-        container.register(t as symbol, toTsyringe(provider, resolver) as never)
-      },
+    const broken = (p.dependencies ?? []).find((d) => failed.has(d))
+    if (broken !== undefined) {
+      failed.add(p.name)
+      problems.push(new MaestroError('MAESTRO_PLUGIN_DEPENDENCY', `plugin ${p.name} depends on ${broken}, which failed to register; skipped`))
+      continue
     }
-    const context: PluginContext = {registry, events: events(p.name), options: options(p.name), log: log(p.name)}
+    const staged: [symbol, object][] = []
+    const registry: Registry = {register: (t, provider) => void staged.push([t as symbol, toTsyringe(provider, resolver)])}
+    const {view, undo} = recordingView(events(p.name))
     try {
-      await p.register(context)
+      await p.register({registry, events: view, options: options(p.name), log: log(p.name)} satisfies PluginContext)
     } catch (error) {
-      if (isMaestroError(error)) throw error
-      throw new MaestroError('MAESTRO_PLUGIN_LOAD', `plugin ${p.name} failed to register: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+      undo()
+      failed.add(p.name)
+      problems.push(new MaestroError('MAESTRO_PLUGIN_REGISTER', `plugin ${p.name} failed to register and was skipped: ${describeError(error)}`, {cause: error}))
+      continue
     }
-    done.push({name: p.name, api: p.api})
+    for (const [token, provider] of staged) container.register(token, provider as never)
+    registered.push({name: p.name, api: p.api})
   }
-  return done
+  return {registered, problems}
+}
+
+/** An event view that remembers its subscriptions, so a failed registration can take them back. */
+function recordingView(events: EventSource): {view: EventSource; undo: () => void} {
+  const subscribed: [EventName, Listener<EventName>][] = []
+  const view: EventSource = {
+    on(event, listener) {
+      subscribed.push([event, listener as Listener<EventName>])
+      events.on(event, listener)
+      return view
+    },
+    once(event, listener) {
+      subscribed.push([event, listener as Listener<EventName>])
+      events.once(event, listener)
+      return view
+    },
+    off(event, listener) {
+      events.off(event, listener)
+      return view
+    },
+  }
+  return {view, undo: () => subscribed.forEach(([e, l]) => events.off(e, l))}
 }

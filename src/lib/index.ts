@@ -1,8 +1,8 @@
 /** The library API (docs/library.md): the CLI's plays, selection, model, graph and env without the CLI. */
 export {openEnvironment} from './open.js'
 export {bootPlugins, type PluginHarness} from './harness.js'
-export type {Session} from './session.js'
-export type {OpenOptions, PlayCallOptions, SelectionOptions, SelectOptionsFor} from './options.js'
+export type {Session, Teardown} from '../session/session.js'
+export type {OpenOptions, PlayCallOptions, SelectionOptions, SelectOptionsFor} from '../session/options.js'
 export type {PlayResult, ContainerResult, PlayOptions} from '../play/types.js'
 export type {PlanResult} from '../play/plan-play.js'
 export type {PlanStep, PlanAction} from '../plan/build-plan.js'

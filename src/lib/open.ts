@@ -1,12 +1,19 @@
-import type {OpenOptions} from './options.js'
-import type {Session} from './session.js'
+import type {OpenOptions} from '../session/options.js'
+import type {Session} from '../session/session.js'
 
 /**
- * Boots a kernel with the built-in plugins (plus `options.plugins`), loads and validates `file`, and returns a
- * Session that runs the same plays as the CLI. Throws a MaestroError listing every problem of the file.
- * Heavy modules load here, on first use, so importing the package stays cheap.
+ * Boots a session with the built-in plugins (plus `options.plugins`), loads and validates `file`, and returns it:
+ * the same Session the CLI runs. Throws a MaestroError listing every problem of the file; plugins that cannot be
+ * used are skipped and listed in `session.problems`. Heavy modules load here, on first use.
  */
 export async function openEnvironment(file: string, options: OpenOptions = {}): Promise<Session> {
-  const {Session} = await import('./session.js')
-  return Session.open(file, options)
+  const [{Session}, {builtinPlugins}] = await Promise.all([import('../session/session.js'), import('../../plugins/index.js')])
+  const session = await Session.boot({plugins: [...(await builtinPlugins()), ...(options.plugins ?? [])], env: options.env})
+  try {
+    await session.load(file, {stdin: options.stdin, audit: options.audit})
+  } catch (e) {
+    await session.finish()
+    throw e
+  }
+  return session
 }

@@ -1,7 +1,7 @@
 /** `maestro logs`: the containers' logs, once (grouped per container) or followed across ships. */
 import {ExitCode, unreachableError} from '../api/errors.js'
 import type {TransportFlags} from '../api/contracts.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {PlayHost} from '../play/services.js'
 import type {Environment} from '../model/types.js'
 import {shipClients} from '../play/ships.js'
 import {colorWanted} from './colors.js'
@@ -36,10 +36,10 @@ export function logTargets(environment: Environment, names: readonly string[], c
 }
 
 /** Shows or follows the logs of `names` (already selected); resolves to the exit status. */
-export async function runLogs(kernel: Kernel, environment: Environment, names: readonly string[], options: LogsOptions, io: LogsIO): Promise<number> {
+export async function runLogs(host: PlayHost, environment: Environment, names: readonly string[], options: LogsOptions, io: LogsIO): Promise<number> {
   const targets = logTargets(environment, names, options.color, io)
   const output = new Output(io)
-  const clients = shipClients(kernel, environment, {env: io.env, transportFlags: options.transportFlags})
+  const clients = shipClients(host.playServices(), environment, {env: io.env, transportFlags: options.transportFlags})
   const clientOf: ClientOf = (ship) => clients.get(ship)
   // Ctrl-C, or the reader went away (`maestro logs -F x | head`): stop reading
   const stop = new AbortController()

@@ -1,7 +1,6 @@
 import {readFileSync} from 'node:fs'
-import type {Kernel} from '../kernel/kernel.js'
-import type {LoadedDocument} from '../api/contracts.js'
-import {Tokens} from '../api/tokens.js'
+import type {ConfigLoader, LifecycleCheck, LoadedDocument} from '../api/contracts.js'
+import type {EventPayload} from '../api/events.js'
 import {configError, isMaestroError, MaestroError, type ConfigIssue} from '../api/errors.js'
 import type {CheckSpec, Environment} from './types.js'
 import {normalizeEnvironment} from './normalize.js'
@@ -23,9 +22,18 @@ export interface LoadedEnvironment {
   readonly document: LoadedDocument
 }
 
+/** What loading needs from its host: the loader plugins, and where `config:loaded`/`config:error` go. */
+export interface LoadServices {
+  readonly loaders: readonly ConfigLoader[]
+  emit<E extends 'config:loaded' | 'config:error'>(event: E, payload: EventPayload<E>): void
+}
+
+export interface LoadHost {
+  loadServices(): LoadServices
+}
+
 /** The installed check plugins as load options: their types are the known ones, and they validate their specs. */
-export function checkPluginRules(kernel: Kernel): Pick<LoadEnvironmentOptions, 'checkTypes' | 'validateCheck'> {
-  const checks = kernel.resolveAll(Tokens.Check)
+export function checkPluginRules(checks: readonly LifecycleCheck[]): Pick<LoadEnvironmentOptions, 'checkTypes' | 'validateCheck'> {
   return {
     checkTypes: checks.map((c) => c.type),
     validateCheck: (spec) => checks.find((c) => c.type === spec.type)?.validate?.(spec) ?? [],
@@ -36,9 +44,11 @@ export function checkPluginRules(kernel: Kernel): Pick<LoadEnvironmentOptions, '
  * Loads `file` with the first loader plugin that accepts it, normalizes and validates it, and emits
  * `config:loaded` or `config:error`. Throws a MaestroError listing every problem (exit code 2).
  */
-export async function loadEnvironment(kernel: Kernel, file: string, options: LoadEnvironmentOptions): Promise<LoadedEnvironment> {
+export async function loadEnvironment(host: LoadHost, file: string, options: LoadEnvironmentOptions): Promise<LoadedEnvironment> {
+  const services = host.loadServices()
   try {
-    const loader = kernel.first(Tokens.Loader, (l) => l.canLoad(file), 'a loader for ' + file)
+    const loader = services.loaders.find((l) => l.canLoad(file))
+    if (!loader) throw new MaestroError('MAESTRO_NO_PROVIDER', `no plugin provides a loader for ${file}`)
     const document = await loader.load(file, {env: options.env, ...(options.stdin === undefined ? {} : {stdin: options.stdin})})
     const {environment, issues} = normalizeEnvironment(document, {
       checkTypes: options.checkTypes,
@@ -47,11 +57,11 @@ export async function loadEnvironment(kernel: Kernel, file: string, options: Loa
     })
     if (!environment) throw configError(issues)
     const warnings = issues.filter((i) => i.severity === 'warning')
-    kernel.bus.emit('config:loaded', {file: document.file, environment, warnings})
+    services.emit('config:loaded', {file: document.file, environment, warnings})
     return {environment, warnings, document}
   } catch (e) {
     const error = isMaestroError(e) ? e : new MaestroError('MAESTRO_CONFIG_INVALID', `cannot load ${file}: ${e instanceof Error ? e.message : String(e)}`, {cause: e})
-    kernel.bus.emit('config:error', {file, error})
+    services.emit('config:error', {file, error})
     throw error
   }
 }

@@ -31,9 +31,8 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
   const specs = ctx.container.lifecycle[state] ?? []
   const health = state === 'running' && options.healthcheck === true && options.containerId !== undefined
   if (specs.length === 0 && !health) return
-  const providers = ctx.kernel.resolveAll(Tokens.Check)
   const plans = specs.map((spec) => {
-    const provider = providers.find((p) => p.type === spec.type)
+    const provider = ctx.check(spec.type)
     if (!provider) throw checkFailed(`${ctx.container.name}: no lifecycle check plugin handles type "${spec.type}"`)
     return {spec, provider}
   })
@@ -79,7 +78,7 @@ function runOne(ctx: TaskContext, state: LifecycleState, spec: CheckSpec, check:
     containerId,
     containerEnv,
     signal,
-    log: ctx.kernel.loggerFor(`check:${spec.type}`),
+    log: ctx.logger(`check:${spec.type}`),
     onAttempt: (attempt) => ctx.progress(`${state} check ${spec.type} (attempt ${attempt})`),
   }
   return check.run(spec, context)

@@ -2,7 +2,7 @@ import type {Action, ContainerRef, EventPayload, Outcome} from '../api/events.js
 import type {DockerClient} from '../api/docker.js'
 import type {MaestroError} from '../api/errors.js'
 import type {Container, Environment, Ship} from '../model/types.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {LifecycleCheck, Logger} from '../api/contracts.js'
 import type {EnvPair} from '../env/compute.js'
 import type {EffectiveConfig} from '../plan/effective-config.js'
 import type {ObservedContainer} from '../plan/observed.js'
@@ -13,7 +13,9 @@ export type ScopedPayload<E extends ContainerScoped> = Omit<EventPayload<E>, 'pl
 
 /** Everything a recipe needs for one container. Recipes talk to Docker only through `docker`. */
 export interface TaskContext {
-  readonly kernel: Kernel
+  /** The check plugin for a `type:`, if one is installed. */
+  check(type: string): LifecycleCheck | undefined
+  logger(source: string): Logger
   readonly environment: Environment
   readonly container: Container
   readonly ref: ContainerRef

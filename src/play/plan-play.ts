@@ -1,5 +1,5 @@
 import type {Environment} from '../model/types.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {PlayHost} from './services.js'
 import {buildPlan, planChanges, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
@@ -13,8 +13,8 @@ export interface PlanResult {
 }
 
 /** What `start --converge` would do, observed with one list call per ship; changes nothing. */
-export async function planPlay(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'>): Promise<PlanResult> {
-  const clients = shipClients(kernel, environment, request)
+export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'>): Promise<PlanResult> {
+  const clients = shipClients(host.playServices(), environment, request)
   try {
     const {observed, down} = await observeShips(environment, clients, request.containers)
     if (down.size > 0) {

@@ -1,12 +1,12 @@
 import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
 import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
-import {Tokens} from '../api/tokens.js'
 import type {Scheduler} from '../api/contracts.js'
 import type {Environment} from '../model/types.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {PlayHost, PlayServices} from './services.js'
 import type {RecipeResult} from './context.js'
 import {scheduleNodes} from './direction.js'
+import {unknownProvider} from '../kernel/unknown-provider.js'
 import {COMMANDS} from '../command-table.js'
 import {downReason, observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
@@ -25,11 +25,11 @@ function currentUser(): string {
 }
 
 /** The scheduler plugin named `name`, or a usage error listing the ones installed. */
-function pickScheduler(kernel: Kernel, name: string): Scheduler {
-  const all = kernel.resolveAll(Tokens.Scheduler)
+function pickScheduler(services: PlayServices, name: string): Scheduler {
+  const all = services.schedulers
   const found = all.find((s) => s.name === name)
   if (found) return found
-  throw new MaestroError('MAESTRO_NO_PROVIDER', `unknown scheduler ${name} (available: ${all.map((s) => s.name).join(', ') || 'none'})`, {
+  throw new MaestroError('MAESTRO_NO_PROVIDER', unknownProvider('scheduler', name, all.map((s) => s.name)), {
     hint: 'choose one with --scheduler NAME or MAESTRO_SCHEDULER; schedulers come from plugins',
   })
 }
@@ -39,7 +39,7 @@ function pickScheduler(kernel: Kernel, name: string): Scheduler {
  * preflight and observed state at once; anything but `status` refuses to run when a ship is down), then the
  * scheduler walks the containers in the command's direction and each runs its recipe. Emits the §3.2 events.
  */
-export async function runPlay(kernel: Kernel, environment: Environment, request: PlayRequest): Promise<PlayResult> {
+export async function runPlay(host: PlayHost, environment: Environment, request: PlayRequest): Promise<PlayResult> {
   const t0 = Date.now()
   const {command: action} = request
   const facts = COMMANDS[action]
@@ -47,10 +47,11 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
   for (const name of request.containers) {
     if (!environment.containers[name]) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${name} is not a container of ${environment.name}`)
   }
-  const scheduler = pickScheduler(kernel, request.scheduler ?? 'dag')
+  const services = host.playServices()
+  const scheduler = pickScheduler(services, request.scheduler ?? 'dag')
   const names = [...request.containers]
   const signal = request.signal ?? new AbortController().signal
-  const clients = shipClients(kernel, environment, request)
+  const clients = shipClients(services, environment, request)
   try {
     const {observed, down} = await observeShips(environment, clients, names)
     if (action !== 'status' && down.size > 0) {
@@ -64,24 +65,24 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     const ordered = direction !== 'none' && !ignoreDependencies
     const concurrency = request.concurrency && request.concurrency > 0 ? request.concurrency : Infinity
     const refs = names.map((n) => containerRef(environment, n))
-    kernel.bus.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
+    services.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
-    const scope: PlayScope = {kernel, environment, playId, action, options: request.options, signal, shared: new Map()}
+    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map()}
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]
 
     await scheduler.run(
       scheduleNodes(environment, names, direction, ignoreDependencies),
-      {concurrency, signal, onWait: (id, waitingOn) => kernel.bus.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
+      {concurrency, signal, onWait: (id, waitingOn) => services.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
       async (name) => {
         const started = Date.now()
         const ship = environment.containers[name].ship
-        kernel.bus.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
+        services.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
         const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), downReason(ship, down.get(ship)))
         const fail = (error: MaestroError) => {
           results.set(name, {status: 'failed', error})
-          kernel.bus.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})
+          services.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})
         }
         let r: RecipeResult
         try {
@@ -93,7 +94,7 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
         }
         if ('nonFatal' in r) return fail(r.nonFatal)
         results.set(name, {status: 'ok', outcome: r.outcome, detail: r.detail, id: r.id, data: r.data})
-        kernel.bus.emit('task:end', {playId, at: Date.now(), container: refOf(name), action, outcome: r.outcome, detail: r.detail, id: r.id, data: r.data, durationMs: Date.now() - started})
+        services.emit('task:end', {playId, at: Date.now(), container: refOf(name), action, outcome: r.outcome, detail: r.detail, id: r.id, data: r.data, durationMs: Date.now() - started})
       },
     )
 
@@ -101,14 +102,14 @@ export async function runPlay(kernel: Kernel, environment: Environment, request:
     for (const name of names) {
       if (results.has(name)) continue
       results.set(name, {status: 'skipped'})
-      kernel.bus.emit('task:skip', {playId, at: Date.now(), container: refOf(name), action, reason: interrupted ? 'interrupted' : 'aborted'})
+      services.emit('task:skip', {playId, at: Date.now(), container: refOf(name), action, reason: interrupted ? 'interrupted' : 'aborted'})
     }
     const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
     const firstFailure = [...outcomes.values()].find((r) => r.status === 'failed')?.error
     const error = interrupted ? new MaestroError('MAESTRO_INTERRUPTED', 'interrupted') : firstFailure
     const exitCode = interrupted ? ExitCode.INTERRUPTED : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
-    kernel.bus.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
+    services.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
     return {outcomes, stats, exitCode, error, requests: clients.requests()}
   } finally {
     await clients.closeAll()

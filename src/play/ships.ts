@@ -1,8 +1,8 @@
 import type {DockerClient} from '../api/docker.js'
 import {NO_TRANSPORT_FLAGS, type TransportContext} from '../api/contracts.js'
-import {Tokens} from '../api/tokens.js'
+import {MaestroError} from '../api/errors.js'
 import type {Environment} from '../model/types.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {PlayServices} from './services.js'
 import type {PlayRequest} from './types.js'
 
 /**
@@ -13,7 +13,7 @@ export class ShipClients {
   private readonly clients = new Map<string, {client: DockerClient; kind: string; base: number}>()
 
   constructor(
-    private readonly kernel: Kernel,
+    private readonly services: PlayServices,
     private readonly environment: Environment,
     private readonly context: TransportContext,
   ) {}
@@ -22,10 +22,11 @@ export class ShipClients {
     const open = this.clients.get(shipName)
     if (open) return open.client
     const ship = this.environment.ships[shipName]
-    const transport = this.kernel.first(Tokens.Transport, (t) => t.canHandle(ship), `a transport for ship ${shipName}`)
+    const transport = this.services.transports.find((t) => t.canHandle(ship))
+    if (!transport) throw new MaestroError('MAESTRO_NO_PROVIDER', `no plugin provides a transport for ship ${shipName}`)
     const client = transport.connect(ship, this.context)
     this.clients.set(shipName, {client, kind: transport.name, base: client.stats.requests})
-    this.kernel.bus.emit('transport:open', {ship: shipName, kind: transport.name, endpoint: client.endpoint, at: Date.now()})
+    this.services.emit('transport:open', {ship: shipName, kind: transport.name, endpoint: client.endpoint, at: Date.now()})
     return client
   }
 
@@ -40,14 +41,14 @@ export class ShipClients {
     await Promise.all(
       all.map(async ([ship, {client, kind}]) => {
         await client.close().catch(() => undefined)
-        this.kernel.bus.emit('transport:close', {ship, kind, endpoint: client.endpoint, at: Date.now()})
+        this.services.emit('transport:close', {ship, kind, endpoint: client.endpoint, at: Date.now()})
       }),
     )
   }
 }
 
 /** The clients of one play or log session: transport flags and env from the request, paths from the file. */
-export function shipClients(kernel: Kernel, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
-  const context = {flags: request.transportFlags ?? NO_TRANSPORT_FLAGS, env: request.env ?? process.env, baseDir: environment.baseDir, log: kernel.loggerFor('transport')}
-  return new ShipClients(kernel, environment, context)
+export function shipClients(services: PlayServices, environment: Environment, request: Pick<PlayRequest, 'transportFlags' | 'env'>): ShipClients {
+  const context = {flags: request.transportFlags ?? NO_TRANSPORT_FLAGS, env: request.env ?? process.env, baseDir: environment.baseDir, log: services.logger('transport')}
+  return new ShipClients(services, environment, context)
 }

@@ -1,7 +1,7 @@
 import type {Action, ContainerRef} from '../api/events.js'
 import type {DockerClient} from '../api/docker.js'
 import type {Environment} from '../model/types.js'
-import type {Kernel} from '../kernel/kernel.js'
+import type {PlayServices} from './services.js'
 import {computeContainerEnv, type EnvPair} from '../env/compute.js'
 import {effectiveConfig, type EffectiveConfig} from '../plan/effective-config.js'
 import type {ObservedContainer} from '../plan/observed.js'
@@ -9,7 +9,7 @@ import type {TaskContext} from './context.js'
 import type {PlayOptions} from './types.js'
 
 export interface PlayScope {
-  readonly kernel: Kernel
+  readonly services: PlayServices
   readonly environment: Environment
   readonly playId: string
   readonly action: Action
@@ -24,13 +24,14 @@ export const containerRef = (env: Environment, name: string): ContainerRef => {
 }
 
 export function makeTaskContext(scope: PlayScope, name: string, index: number, docker: DockerClient, observed: ObservedContainer | undefined, shipDown: string | undefined): TaskContext {
-  const {kernel, environment, playId} = scope
+  const {services, environment, playId} = scope
   const container = environment.containers[name]
   const ref = containerRef(environment, name)
   let pairs: EnvPair[] | undefined
   let desired: EffectiveConfig | undefined
   const ctx: TaskContext = {
-    kernel,
+    check: (type) => services.checks.find((c) => c.type === type),
+    logger: (source) => services.logger(source),
     environment,
     container,
     ref,
@@ -42,8 +43,8 @@ export function makeTaskContext(scope: PlayScope, name: string, index: number, d
     shipDown,
     options: scope.options,
     signal: scope.signal,
-    emit: (event, payload) => kernel.bus.emit(event, {...payload, playId, at: Date.now(), container: ref} as never),
-    progress: (message) => kernel.bus.emit('task:progress', {playId, at: Date.now(), container: ref, action: scope.action, message}),
+    emit: (event, payload) => services.emit(event, {...payload, playId, at: Date.now(), container: ref} as never),
+    progress: (message) => services.emit('task:progress', {playId, at: Date.now(), container: ref, action: scope.action, message}),
     envPairs: () => (pairs ??= computeContainerEnv(environment, name)),
     desired: () => (desired ??= effectiveConfig(container, ctx.envPairs())),
     once: <T>(key: string, fn: () => Promise<T>): Promise<T> => {

@@ -15,7 +15,7 @@ function linkBrokenPlugins(root: string): void {
   }
   pkg('broken', 'maestro-plugin-broken', './hook.js', "throw new Error('kaboom at load')\n")
   pkg('odd', 'maestro-plugin-odd', {target: './hook.js', identifier: 'plugins'},
-    "export const plugins = async () => [{name: 'old', api: '^0.1.0', register() {}}, {name: 'bad-register', api: '^1.0.0', register() { throw new Error('nope') }}]\n")
+    "export const plugins = async () => [{name: 'old', api: '^0.1.0', register() {}}, {name: 'bad-register', api: '^1.0.0', register(ctx) { ctx.registry.register(Symbol.for('maestro.Reporter'), {useValue: {name: 'half', create: () => ({attach() {}})}}); throw new Error('nope') }}]\n")
   mkdirSync(join(root, 'data/maestro'), {recursive: true})
   const plugins = [
     {type: 'link', name: 'maestro-plugin-broken', root: join(root, 'broken')},
@@ -48,5 +48,11 @@ describe('broken third-party plugins (built binary)', function () {
     const deptree = await maestro(['-f', example, 'deptree', 'kafka'], {env})
     expect(deptree.code).to.equal(0)
     expect(deptree.stdout).to.equal('kafka\n \\- zookeeper\n')
+  })
+
+  it('a plugin whose register() throws after registering a reporter leaves no reporter behind', async () => {
+    const r = await maestro(['-f', example, 'validate', '--reporter', 'half'], {env: {XDG_DATA_HOME: join(root, 'data')}})
+    expect(r.code).to.equal(2)
+    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: unknown reporter half \(available: console, /)
   })
 })

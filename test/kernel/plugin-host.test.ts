@@ -1,6 +1,7 @@
 import {expect} from 'chai'
 import {Kernel} from '../../src/kernel/kernel.js'
-import {apiAccepts, orderPlugins} from '../../src/kernel/plugin-host.js'
+import {orderPlugins} from '../../src/kernel/plugin-host.js'
+import {apiAccepts} from '../../src/kernel/plugin-admission.js'
 import {definePlugin, Tokens, MaestroError, type Scheduler} from '../../src/api/index.js'
 
 const scheduler = (name: string): Scheduler => ({name, run: async () => new Map()})
@@ -41,22 +42,38 @@ describe('plugin host', () => {
     expect(b.resolveAll(Tokens.Scheduler)).to.have.length(0)
   })
 
-  it('rejects duplicates, wrong API versions and missing dependencies with coded errors', async () => {
+  it('skips duplicates, wrong API versions, missing dependencies and failed registrations with coded problems', async () => {
     const p = (name: string, extra: object = {}) => definePlugin({name, api: '^1.0.0', register() {}, ...extra})
-    const codeOf = async (plugins: ReturnType<typeof p>[]) => {
-      try {
-        await Kernel.boot({plugins})
-        return 'none'
-      } catch (e) {
-        return (e as MaestroError).code
-      }
-    }
-    expect(await codeOf([p('x'), p('x')])).to.equal('MAESTRO_PLUGIN_DUPLICATE')
-    expect(await codeOf([p('x', {api: '^9.0.0'})])).to.equal('MAESTRO_PLUGIN_API')
-    expect(await codeOf([p('x', {dependencies: ['y']})])).to.equal('MAESTRO_PLUGIN_DEPENDENCY')
-    expect(await codeOf([p('x', {register: () => {
+    const codesOf = async (plugins: ReturnType<typeof p>[]) => (await Kernel.boot({plugins})).problems.map((e) => e.code)
+    expect(await codesOf([p('x'), p('x')])).to.deep.equal(['MAESTRO_PLUGIN_DUPLICATE'])
+    expect(await codesOf([p('x', {api: '^9.0.0'})])).to.deep.equal(['MAESTRO_PLUGIN_API'])
+    expect(await codesOf([p('x', {dependencies: ['y']})])).to.deep.equal(['MAESTRO_PLUGIN_DEPENDENCY'])
+    expect(await codesOf([p('x', {register: () => {
       throw new Error('kaput')
-    }})])).to.equal('MAESTRO_PLUGIN_LOAD')
+    }})])).to.deep.equal(['MAESTRO_PLUGIN_REGISTER'])
+  })
+
+  it('stages registration: a plugin whose register() throws half-way leaves no provider and no listener behind, and its dependents are skipped', async () => {
+    const heard: string[] = []
+    const k = await Kernel.boot({
+      plugins: [
+        definePlugin({name: 'good', api: '^1.0.0', register: (ctx) => ctx.registry.register(Tokens.Scheduler, {useValue: scheduler('good')})}),
+        definePlugin({name: 'half', api: '^1.0.0', register: (ctx) => {
+          ctx.registry.register(Tokens.Scheduler, {useValue: scheduler('half')})
+          ctx.events.on('log', (e) => void heard.push(e.message))
+          throw new Error('kaput')
+        }}),
+        definePlugin({name: 'after', api: '^1.0.0', dependencies: ['half'], register: (ctx) => ctx.registry.register(Tokens.Scheduler, {useValue: scheduler('after')})}),
+      ],
+    })
+    k.bus.emit('log', {level: 'info', source: 't', message: 'hello'})
+    expect(k.resolveAll(Tokens.Scheduler).map((s) => s.name)).to.deep.equal(['good'])
+    expect(heard).to.deep.equal([])
+    expect(k.plugins.map((p) => p.name)).to.deep.equal(['good'])
+    expect(k.problems.map((e) => e.message)).to.deep.equal([
+      'plugin half failed to register and was skipped: kaput',
+      'plugin after depends on half, which failed to register; skipped',
+    ])
   })
 
   it('gives each plugin an event view whose listener errors name the plugin', async () => {

@@ -76,10 +76,22 @@ describe('library: openEnvironment', () => {
     }
   })
 
-  it('refuses plugins written for another API major', async () => {
+  it('skips plugins written for another API major, with a coded problem, as the CLI does', async () => {
     const old = definePlugin({name: 'old', api: '^0.9.0', register() {}})
-    const error = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [old]}).then(() => undefined, (e: unknown) => e)
-    expect(isMaestroError(error) && error.code).to.equal('MAESTRO_PLUGIN_API')
+    const s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [old]})
+    expect(s.problems.map((p) => p.code)).to.deep.equal(['MAESTRO_PLUGIN_API'])
+    await s.close()
+  })
+
+  it('a plugin whose register() throws half-way leaves no registration behind (same policy as the CLI)', async () => {
+    const half = definePlugin({name: 'half', api: '^1.0.0', register(ctx) {
+      ctx.registry.register(Tokens.Reporter, {useValue: {name: 'half-reporter', create: () => ({attach() {}})}})
+      throw new Error('kaput')
+    }})
+    const s = await openEnvironment(join(t.dir, 'maestro.yaml'), {env: {}, plugins: [half]})
+    expect(s.problems.map((p) => [p.code, p.message])).to.deep.equal([['MAESTRO_PLUGIN_REGISTER', 'plugin half failed to register and was skipped: kaput']])
+    expect(s.reporterNames()).not.to.include('half-reporter')
+    await s.close()
   })
 })
 

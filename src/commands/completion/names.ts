@@ -1,6 +1,5 @@
 import {Command, Flags} from '@oclif/core'
-import {Tokens} from '../../api/tokens.js'
-import {bootKernel} from '../../cli/boot.js'
+import {bootSession} from '../../cli/boot.js'
 import {completionNames} from '../../cli/completion/names.js'
 import {globalFlags} from '../../cli/flags.js'
 
@@ -18,12 +17,11 @@ export default class CompletionNames extends Command {
     const {flags} = await this.parse(CompletionNames)
     if (flags.file === '-') return
     try {
-      const {kernel} = await bootKernel(this.config)
-      const loader = kernel.first(Tokens.Loader, (l) => l.canLoad(flags.file), `a loader for ${flags.file}`)
-      const doc = await loader.load(flags.file, {env: process.env})
+      const session = await bootSession(this.config)
+      const doc = await session.readDocument(flags.file)
       const names = completionNames(doc.data, flags.kind)
       if (names.length > 0) process.stdout.write(`${names.join('\n')}\n`)
-      await kernel.dispose()
+      await session.finish()
     } catch {
       // Completion must never print errors into the user's command line.
     }

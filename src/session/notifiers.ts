@@ -6,6 +6,7 @@ import type {Notifier} from '../api/contracts.js'
 import type {AuditSpec} from '../model/types.js'
 import type {LoadedEnvironment} from '../model/load.js'
 import type {Kernel} from '../kernel/kernel.js'
+import {unknownProvider} from '../kernel/unknown-provider.js'
 
 export interface AttachedNotifier {
   readonly spec: AuditSpec
@@ -24,9 +25,9 @@ export function currentUser(): string {
 export function attachNotifiers(kernel: Kernel, {environment, document}: LoadedEnvironment): AttachedNotifier[] {
   if (environment.audit.length === 0) return []
   const factories = kernel.resolveAll(Tokens.Notifier)
-  const available = factories.map((f) => f.type).join(', ') || 'none'
+  const available = factories.map((f) => f.type)
   const issues: ConfigIssue[] = environment.audit.flatMap((spec, i) => factories.some((f) => f.type === spec.type) ? [] : [{
-    severity: 'error' as const, message: `unknown audit type '${spec.type}' (available: ${available})`, loc: document.locate(['audit', i, 'type'], 'value'), path: `audit.${i}.type`,
+    severity: 'error' as const, message: unknownProvider('audit type', `'${spec.type}'`, available), loc: document.locate(['audit', i, 'type'], 'value'), path: `audit.${i}.type`,
   }])
   if (issues.length > 0) throw configError(issues)
   return environment.audit.map((spec) => {

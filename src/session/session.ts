@@ -1,0 +1,267 @@
+import {Kernel} from '../kernel/kernel.js'
+import {Tokens} from '../api/tokens.js'
+import {MaestroError, describeError, unknownThingError, type ConfigIssue} from '../api/errors.js'
+import type {EventSource} from '../api/events.js'
+import type {LoadedDocument, Reporter, ReporterContext} from '../api/contracts.js'
+import type {MaestroPlugin} from '../api/plugin.js'
+import type {Writable} from 'node:stream'
+import type {Environment} from '../model/types.js'
+import {checkPluginRules, loadEnvironment, type LoadedEnvironment} from '../model/load.js'
+import {closest} from '../model/did-you-mean.js'
+import {buildServiceGraph, type ServiceGraph} from '../graph/graph.js'
+import {selectContainers} from '../graph/select.js'
+import {computeContainerEnv, type EnvPair} from '../env/compute.js'
+import type {PlayRequest, PlayResult} from '../play/types.js'
+import type {PlanResult} from '../play/plan-play.js'
+import type {PluginCandidate} from '../kernel/plugin-admission.js'
+import {unknownProvider} from '../kernel/unknown-provider.js'
+import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
+import type {PlayCallOptions, SelectOptionsFor} from './options.js'
+import type {Action} from '../api/events.js'
+import type {PlayOptions} from '../play/types.js'
+
+type Variables = Readonly<Record<string, string | undefined>>
+
+/** The engine's options, picked out of a call's options (the rest is selection and scheduling). */
+function playOptions(o: PlayCallOptions): PlayOptions {
+  const {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full} = o
+  return {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full}
+}
+
+export interface BootOptions {
+  /** Plugins as found; one that cannot be used is skipped with a coded problem (`session.problems`). */
+  readonly plugins: readonly (MaestroPlugin | PluginCandidate)[]
+  /** Problems found before boot (packages whose hook could not be loaded). */
+  readonly problems?: readonly MaestroError[]
+  /** Variables templates see as `env` and transports read (default: process.env). */
+  readonly env?: Variables
+}
+
+export interface SessionLoadOptions {
+  /** The file's text when the file is `-`. */
+  readonly stdin?: string
+  /** Attach the file's `audit:` notifiers (default true). */
+  readonly audit?: boolean
+}
+
+/** What went wrong while closing: errors fail the command, warnings are only shown. */
+export interface Teardown {
+  readonly errors: readonly string[]
+  readonly warnings: readonly string[]
+}
+
+/**
+ * One run of Maestro, from plugin boot to teardown, for the CLI and the library alike: boots the kernel (one
+ * plugin policy), loads the environment file once, attaches its notifiers and the chosen reporters, runs plays,
+ * and at the end awaits every listener, reporter and notifier.
+ */
+export class Session {
+  private loading?: Promise<LoadedEnvironment>
+  private loadedEnv?: LoadedEnvironment
+  private serviceGraph?: ServiceGraph
+  private readonly reporters: {reporter: Reporter; close: () => Promise<void>}[] = []
+  private notifiers: readonly AttachedNotifier[] = []
+  private teardown?: Promise<Teardown>
+
+  private constructor(
+    private readonly kernel: Kernel,
+    readonly problems: readonly MaestroError[],
+    readonly variables: Variables,
+  ) {}
+
+  static async boot(options: BootOptions): Promise<Session> {
+    const kernel = await Kernel.boot({plugins: options.plugins})
+    return new Session(kernel, [...(options.problems ?? []), ...kernel.problems], options.env ?? process.env)
+  }
+
+  /** The event catalogue (docs/plugins.md): what reporters and notifiers receive. */
+  get events(): EventSource {
+    return this.kernel.events
+  }
+
+  /** Loads and validates the environment file, once; a second call returns the first result. */
+  load(file: string, options: SessionLoadOptions = {}): Promise<LoadedEnvironment> {
+    this.assertOpen()
+    this.loading ??= loadEnvironment(this.kernel, file, {
+      env: this.variables,
+      ...(options.stdin === undefined ? {} : {stdin: options.stdin}),
+      ...checkPluginRules(this.kernel.resolveAll(Tokens.Check)),
+    }).then((loaded) => {
+      this.loadedEnv = loaded
+      if (options.audit !== false) this.notifiers = attachNotifiers(this.kernel, loaded)
+      return loaded
+    })
+    return this.loading
+  }
+
+  /** The file through its loader only, not validated (shell completion wants names, fast and quiet). */
+  async readDocument(file: string): Promise<LoadedDocument> {
+    const loader = this.kernel.loadServices().loaders.find((l) => l.canLoad(file))
+    if (!loader) throw new MaestroError('MAESTRO_NO_PROVIDER', `no plugin provides a loader for ${file}`)
+    return loader.load(file, {env: this.variables})
+  }
+
+  get environment(): Environment {
+    return this.loaded().environment
+  }
+
+  get warnings(): readonly ConfigIssue[] {
+    return this.loaded().warnings
+  }
+
+  get document(): LoadedDocument {
+    return this.loaded().document
+  }
+
+  /** The service dependency graph (requires and volumes_from edges). */
+  get graph(): ServiceGraph {
+    return (this.serviceGraph ??= buildServiceGraph(this.environment))
+  }
+
+  /** The environment the container receives, in order (a null value is a bare `KEY`). */
+  envOf(container: string): EnvPair[] {
+    if (!this.environment.containers[container]) {
+      throw unknownThingError(container, closest(container, Object.keys(this.environment.containers)))
+    }
+    return computeContainerEnv(this.environment, container)
+  }
+
+  /** Container names a command would act on, in environment order (reference §1). */
+  select(things: readonly string[] = [], options: SelectOptionsFor = {}): string[] {
+    const expand = options.expandServices ?? true
+    return selectContainers(this.environment, things, {
+      command: options.command ?? 'start',
+      withDependencies: options.withDependencies,
+      ignoreDependencies: options.ignoreDependencies,
+      containerFilter: options.containerFilter,
+      shipFilter: options.shipFilter,
+      expandServices: expand,
+      all: expand,
+    })
+  }
+
+  /** Names of the installed reporters. */
+  reporterNames(): string[] {
+    return this.kernel.resolveAll(Tokens.Reporter).map((f) => f.name)
+  }
+
+  /** Attaches the reporter `name` writing to `context.out`; `close` (e.g. of a file) runs after its `done()`. */
+  attachReporter(name: string, context: ReporterContext, close: () => Promise<void> = async () => {}): void {
+    this.assertOpen()
+    const factory = this.kernel.resolveAll(Tokens.Reporter).find((f) => f.name === name)
+    if (!factory) throw new MaestroError('MAESTRO_USAGE', unknownProvider('reporter', name, this.reporterNames()))
+    const reporter = factory.create(context)
+    reporter.attach(this.kernel.events)
+    this.reporters.push({reporter, close})
+  }
+
+  /** The library's `--reporter`: attaches a reporter by name writing plain output to `out`; flushed at `close()`. */
+  useReporter(name: string, out: Writable, context: Partial<Omit<ReporterContext, 'out'>> = {}): void {
+    this.attachReporter(name, {isTTY: false, color: false, progress: 'plain', columns: 0, options: {}, showHosts: false, ...context, out})
+  }
+
+  /** Runs one play over already selected containers; a failed container is a result, not an exception. */
+  async runPlay(request: Omit<PlayRequest, 'env'>): Promise<PlayResult> {
+    this.assertOpen()
+    const {runPlay} = await import('../play/run-play.js')
+    return runPlay(this.kernel, this.environment, {...request, env: this.variables})
+  }
+
+  /** What `start --converge` would do to each container, changing nothing. */
+  async planPlay(request: Pick<PlayRequest, 'containers' | 'transportFlags'>): Promise<PlanResult> {
+    this.assertOpen()
+    const {planPlay} = await import('../play/plan-play.js')
+    return planPlay(this.kernel, this.environment, {...request, env: this.variables})
+  }
+
+  /** The containers' logs (`maestro logs`); resolves to the exit code. */
+  async logs(names: readonly string[], options: import('../logs/index.js').LogsOptions, io: import('../logs/index.js').LogsIO): Promise<number> {
+    this.assertOpen()
+    const {runLogs} = await import('../logs/index.js')
+    return runLogs(this.kernel, this.environment, names, options, io)
+  }
+
+  status(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('status', things, options)
+  }
+
+  start(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('start', things, options)
+  }
+
+  stop(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('stop', things, options)
+  }
+
+  kill(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('kill', things, options)
+  }
+
+  restart(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('restart', things, options)
+  }
+
+  clean(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('clean', things, options)
+  }
+
+  pull(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
+    return this.play('pull', things, options)
+  }
+
+  /** What `start --converge` would do to the selected containers, changing nothing. */
+  plan(things: readonly string[] = [], options: PlayCallOptions = {}): Promise<PlanResult> {
+    return this.planPlay({containers: this.select(things, {...options, command: 'plan'}), transportFlags: options.transportFlags})
+  }
+
+  /** Waits for async listeners, then every reporter's and notifier's `done()`; once, however often called. */
+  finish(): Promise<Teardown> {
+    this.teardown ??= this.shutdown()
+    return this.teardown
+  }
+
+  /** The library's end: like `finish()`, and a reporter or notifier failure (without ignore_errors) rejects. */
+  async close(): Promise<void> {
+    const {errors} = await this.finish()
+    if (errors.length > 0) throw new MaestroError('MAESTRO_ACTION_FAILED', errors.join('; '))
+  }
+
+  private play(command: Exclude<Action, 'plan'>, things: readonly string[] = [], options: PlayCallOptions = {}): Promise<PlayResult> {
+    return this.runPlay({
+      command,
+      containers: this.select(things, {...options, command}),
+      concurrency: options.concurrency,
+      ignoreDependencies: options.ignoreDependencies === true,
+      options: playOptions(options),
+      signal: options.signal,
+      transportFlags: options.transportFlags,
+      scheduler: options.scheduler,
+    })
+  }
+
+  private loaded(): LoadedEnvironment {
+    if (!this.loadedEnv) throw new MaestroError('MAESTRO_USAGE', 'no environment file is loaded in this session')
+    return this.loadedEnv
+  }
+
+  private assertOpen(): void {
+    if (this.teardown) throw new MaestroError('MAESTRO_USAGE', 'this session is closed')
+  }
+
+  private async shutdown(): Promise<Teardown> {
+    const errors: string[] = []
+    const warnings: string[] = []
+    const settle = async (p: Promise<void> | undefined, what: string, sink: string[]) => {
+      try {
+        await p
+      } catch (e) {
+        sink.push(`${what}: ${describeError(e)}`)
+      }
+    }
+    await this.kernel.dispose()
+    for (const r of this.reporters) await settle(r.reporter.done?.(), 'reporter', errors)
+    for (const r of this.reporters) await settle(r.close(), 'reporter', errors)
+    for (const {spec, notifier} of this.notifiers) await settle(notifier.done?.(), `audit ${spec.type}`, spec.ignoreErrors ? warnings : errors)
+    return {errors, warnings}
+  }
+}

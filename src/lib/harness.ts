@@ -1,4 +1,5 @@
 import type {MaestroPlugin} from '../api/plugin.js'
+import type {MaestroError} from '../api/errors.js'
 import type {Token} from '../api/tokens.js'
 import type {EventName, EventPayload, EventSource} from '../api/events.js'
 
@@ -12,9 +13,11 @@ export interface PluginHarness {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   /** Resolves when every async listener has settled. */
   drain(): Promise<void>
+  /** Plugins that were skipped (one coded MaestroError each), as a CLI run would skip them. */
+  readonly problems: readonly MaestroError[]
 }
 
-/** Boots the plugin kernel with `plugins` (validated as the CLI does: API range, duplicates, dependencies). */
+/** Boots the plugin kernel with `plugins`, admitted as the CLI admits them (API range, duplicates, dependencies, register()). */
 export async function bootPlugins(plugins: readonly MaestroPlugin[]): Promise<PluginHarness> {
   const {Kernel} = await import('../kernel/kernel.js')
   const kernel = await Kernel.boot({plugins})
@@ -23,5 +26,6 @@ export async function bootPlugins(plugins: readonly MaestroPlugin[]): Promise<Pl
     events: kernel.events,
     emit: (event, payload) => kernel.bus.emit(event, payload),
     drain: () => kernel.dispose(),
+    problems: kernel.problems,
   }
 }

@@ -1,7 +1,6 @@
-import type {CheckContext, CheckSpec, LifecycleCheck} from '../../src/api/index.js'
+import {probeTcp, type CheckContext, type CheckSpec, type LifecycleCheck} from '../../src/api/index.js'
 import {abortReason} from '../shared/abort.js'
 import {attemptLoop, checkFailed, DEFAULT_TIMING, num, positiveInt, validateKeys, type CheckTiming} from './common.js'
-import {probeTcp} from './tcp-probe.js'
 
 /** `{type: tcp, port: <named tcp port>, max_wait: <attempts, 180>}`: the port on the ship's ip accepts and keeps a connection. */
 export function createTcpCheck(timing: CheckTiming = DEFAULT_TIMING): LifecycleCheck {

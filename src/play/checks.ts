@@ -4,13 +4,12 @@
  * `running`/`pre-stop` and stay down for `pre-start`/`stopped`, or the checks fail at once. For `running`, an
  * image HEALTHCHECK is also awaited healthy.
  */
-import {MaestroError, describeError, isMaestroError} from '../api/errors.js'
-import {Tokens} from '../api/tokens.js'
+import {describeError, isMaestroError} from '../api/errors.js'
 import type {CheckContext, LifecycleCheck} from '../api/contracts.js'
 import type {ContainerInspect} from '../api/docker.js'
 import type {CheckSpec, LifecycleState} from '../model/types.js'
 import type {TaskContext} from './context.js'
-import {delay} from './wait.js'
+import {ContainerWatch, checkFailed, mustRun} from './container-watch.js'
 
 export interface CheckRunOptions {
   readonly containerId?: string
@@ -23,9 +22,7 @@ export interface CheckRunOptions {
 }
 
 const HEALTH_CHECK: CheckSpec = {type: 'docker-healthcheck'}
-const mustRun = (state: LifecycleState): boolean => state === 'running' || state === 'pre-stop'
 
-const checkFailed = (message: string, cause?: unknown) => new MaestroError('MAESTRO_CHECK_FAILED', message, {cause})
 
 export async function runChecks(ctx: TaskContext, state: LifecycleState, options: CheckRunOptions = {}): Promise<void> {
   const specs = ctx.container.lifecycle[state] ?? []
@@ -82,37 +79,6 @@ function runOne(ctx: TaskContext, state: LifecycleState, spec: CheckSpec, check:
     onAttempt: (attempt) => ctx.progress(`${state} check ${spec.type} (attempt ${attempt})`),
   }
   return check.run(spec, context)
-}
-
-/** One inspect per poll, shared by the state watchdog and the health wait (not one each). */
-class ContainerWatch {
-  private waiters: ((info: ContainerInspect | undefined) => void)[] = []
-
-  constructor(private readonly ctx: TaskContext, private readonly id: string, private readonly pollMs: number, private readonly signal: AbortSignal) {}
-
-  /** The next inspect result; rejects when the checks are aborted. */
-  next(signal: AbortSignal): Promise<ContainerInspect | undefined> {
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason)
-      this.waiters.push(resolve)
-      signal.addEventListener('abort', () => reject(signal.reason), {once: true})
-    })
-  }
-
-  /** Rejects when the container leaves the state the checks need; never resolves otherwise. */
-  async run(state: LifecycleState): Promise<never> {
-    for (;;) {
-      // a daemon we cannot reach is that error, not "container stopped"
-      const info = await this.ctx.docker.inspectContainer(this.id)
-      const running = info?.State.Running === true
-      if (running !== mustRun(state)) {
-        const what = mustRun(state) ? `stopped (exit code ${info?.State.ExitCode ?? '?'})` : 'started'
-        throw checkFailed(`${this.ctx.container.name}: container ${what} while waiting for ${state} checks`)
-      }
-      for (const w of this.waiters.splice(0)) w(info)
-      await delay(this.pollMs, this.signal).catch(() => new Promise<never>(() => undefined))
-    }
-  }
 }
 
 async function waitHealthy(ctx: TaskContext, watch: ContainerWatch, timeoutMs: number, signal: AbortSignal): Promise<void> {

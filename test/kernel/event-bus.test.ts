@@ -50,6 +50,31 @@ describe('EventBus', () => {
     bus.emit('log', log('2'))
     expect(calls).to.deep.equal(['on:1', 'once:1'])
   })
+
+  it('off() removes a listener from one event only, when it listens to two', () => {
+    const bus = new EventBus()
+    const seen: string[] = []
+    const both = (e: {message?: string; plugin?: string}) => void seen.push(e.message ?? `plugin:error ${e.plugin}`)
+    bus.on('log', both)
+    bus.on('plugin:error', both)
+    bus.off('plugin:error', both)
+    bus.emit('log', log('still here'))
+    bus.emit('plugin:error', {plugin: 'p', event: 'log', error: new Error('x')})
+    expect(seen).to.deep.equal(['still here'])
+    bus.off('log', both)
+    expect(bus.wrapperCount).to.equal(0)
+  })
+
+  it('forgets once() wrappers after they fire and on off(), so listeners do not pile up', () => {
+    const bus = new EventBus()
+    for (let i = 0; i < 100; i++) bus.once('log', () => undefined)
+    bus.emit('log', log('fire'))
+    const never = () => undefined
+    bus.once('log', never)
+    bus.off('log', never)
+    expect(bus.wrapperCount).to.equal(0)
+    expect(bus.listenerCount('log')).to.equal(0)
+  })
 })
 
 describe('unreachableError', () => {

@@ -21,3 +21,16 @@ describe('the YAML loader and values read through env.', () => {
     expect(lines).to.include('name: x')
   })
 })
+
+describe('validation messages and values read through env.', () => {
+  it('a message that would quote an env. value names it instead', async () => {
+    const {Kernel} = await import('../../src/kernel/kernel.js')
+    const {plugins} = await import('../../plugins/index.js')
+    const {loadEnvironment} = await import('../../src/model/load.js')
+    const kernel = await Kernel.boot({plugins: await plugins()})
+    const text = 'name: x\nships: {a: {ip: 10.0.0.1}}\nservices:\n  s:\n    image: i\n    instances: {s-1: {ship: a, extra_hosts: ["{{ env.DB_PASSWORD }}"]}}\n'
+    const loaded = await loadEnvironment(kernel, '-', {env: {DB_PASSWORD: 'hunter2-secret'}, stdin: text}).catch((e: unknown) => e)
+    expect(JSON.stringify(loaded, Object.getOwnPropertyNames(loaded as object))).to.not.contain('hunter2-secret')
+    expect(String((loaded as Error).message ?? JSON.stringify(loaded))).to.contain('(value from env.)')
+  })
+})

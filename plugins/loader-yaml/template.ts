@@ -10,6 +10,21 @@ export interface RenderOptions {
   /** Where include/import/from look for templates. */
   readonly baseDir: string
   readonly env: Readonly<Record<string, string | undefined>>
+  /** Filled with every string value the template reads through `env.`: secrets to the model. */
+  readonly envValuesRead?: Set<string>
+}
+
+/** `env` for the template (a copy), recording each value read. */
+function recordingEnv(env: Readonly<Record<string, string | undefined>>, read: Set<string> | undefined): Record<string, string | undefined> {
+  const copy = {...env}
+  if (!read) return copy
+  return new Proxy(copy, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver)
+      if (typeof key === 'string' && Object.hasOwn(target, key) && typeof value === 'string') read.add(value)
+      return value
+    },
+  })
 }
 
 /** Renders `text` as a Jinja2 template with the single context variable `env`. */
@@ -20,7 +35,7 @@ export async function renderTemplate(text: string, options: RenderOptions): Prom
     const template = new nj.Template(stripTrailingNewline(text), environment, options.file, true)
     // The callback form: nunjucks reports some errors (e.g. a broken imported file) only asynchronously.
     return await new Promise<string>((resolve, reject) => {
-      template.render({env: {...options.env}}, (err, res) => (err ? reject(err) : resolve(res ?? '')))
+      template.render({env: recordingEnv(options.env, options.envValuesRead)}, (err, res) => (err ? reject(err) : resolve(res ?? '')))
     })
   } catch (e) {
     throw templateError(e, options.file, text)

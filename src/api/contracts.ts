@@ -21,11 +21,13 @@ export interface LoadedDocument {
   /** The text YAML parsed (after templating). */
   readonly rendered: string
   readonly templated: boolean
+  /** Values the template read from `env` (process environment): treated as secrets wherever they appear. */
+  readonly envValuesRead?: readonly string[]
   /** Plain JS data (YAML 1.1 semantics). */
   readonly data: unknown
   /** Location of the value at a key path, e.g. ['services','web','instances','web-1','ship']. */
   locate(path: readonly (string | number)[], which?: 'key' | 'value'): SourceLoc | undefined
-  /** The rendered line (1-based). */
+  /** The line (1-based) to quote in an error: for a templated file, never rendered text that holds an `env.` value. */
   line(n: number): string | undefined
 }
 

@@ -7,7 +7,7 @@ export default class Clean extends MaestroCommand {
   static override description = `Removes the selected containers that are not running, with their anonymous volumes. Running containers are skipped (status "skipped"), absent ones reported "absent".`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service)'})}
   static override flags = selectionFlags()
   static override examples = [
     {description: 'Remove every stopped container of the environment', command: '<%= config.bin %> clean'},

@@ -10,7 +10,7 @@ export default class Completion extends Command {
 
   /** `-f` is where the script's name lookups read from when the command line has none. */
   static override baseFlags = {file: globalFlags.file}
-  static override args = {shell: Args.string({description: 'the shell', options: ['bash', 'zsh'], default: 'bash'})}
+  static override args = {shell: Args.string({ignoreStdin: true, description: 'the shell', options: ['bash', 'zsh'], default: 'bash'})}
   static override examples = [
     {description: 'Enable completion in the current bash', command: 'source <(<%= config.bin %> completion bash)'},
     {description: 'Install it for zsh', command: '<%= config.bin %> completion zsh > "${fpath[1]}/_<%= config.bin %>"'},

@@ -6,7 +6,7 @@ export default class Deptree extends MaestroCommand {
   static override description = `Prints each service and the services it depends on (requires and volumes_from), drawn with +-, \\- and | as MaestroNG does. Without -r a dependency already shown under the same root is not repeated.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service)'})}
   static override flags = {recursive: Flags.boolean({char: 'r', description: 'repeat dependencies already shown under the same root'})}
   static override examples = [
     {description: 'The tree of every service', command: '<%= config.bin %> deptree'},

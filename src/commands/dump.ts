@@ -7,7 +7,7 @@ export default class Dump extends MaestroCommand {
   static override description = `Writes JSON to stdout (upstream wrote to stderr): {"containers": [...]}, each container with its normalized configuration and "dependencies" (the containers of the services it depends on). With -c the parsed configuration is included as "config". Dependencies of the given things are always included, as upstream does.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service)'})}
   static override flags = {config: Flags.boolean({char: 'c', description: 'also print the parsed configuration'})}
   static override examples = [
     {description: 'Every container', command: '<%= config.bin %> dump'},

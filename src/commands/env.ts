@@ -8,7 +8,7 @@ export default class Env extends MaestroCommand {
   static override summary = 'Print the exact environment a container will receive'
   static override description = `Computes the variables Maestro passes to the container (reference §3): envfiles, env, MAESTRO_ENVIRONMENT_NAME, SERVICE_NAME, CONTAINER_*, DOCKER_*, and the link variables of its own service and its dependencies, in Docker's order. Each line is KEY=VALUE, or a bare KEY for a null value. No ship is contacted.`
 
-  static override args = {instance: Args.string({description: 'container (instance) name', required: true})}
+  static override args = {instance: Args.string({ignoreStdin: true, description: 'container (instance) name', required: true})}
   static override flags = {json: json('the variables (null for a bare KEY)')}
   static override examples = [
     {description: 'The environment of kafka-1', command: '<%= config.bin %> env kafka-1'},

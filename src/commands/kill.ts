@@ -7,7 +7,7 @@ export default class Kill extends MaestroCommand {
   static override description = `Like stop, but sends SIGKILL without waiting for the stop timeout. Services need -s, everything needs -a; -d also kills the containers that depend on the given ones.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'containers (services with -s)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
   static override flags = reverseSelectionFlags()
   static override examples = [
     {description: 'Kill one container', command: '<%= config.bin %> kill kafka-1'},

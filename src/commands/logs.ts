@@ -8,7 +8,7 @@ export default class Logs extends MaestroCommand {
   static override description = `Prints the log of each container (services expand to their instances). With one container the log is printed as is; with several, each line starts with "name |" (coloured on a terminal), and the logs are printed one container after the other. With -F, all containers are followed at once on all their ships; a container that dies, is recreated, or does not exist yet is waited for and re-attached. Notices ("host down", "has died, waiting for respawn...") go to stderr.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (at least one)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (at least one)'})}
   static override flags = {
     follow: Flags.boolean({char: 'F', description: 'follow the logs, re-attaching to containers that are recreated'}),
     lines: Flags.integer({char: 'n', description: 'only the last N lines of each log', min: 0}),

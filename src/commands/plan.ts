@@ -10,7 +10,7 @@ export default class Plan extends MaestroCommand {
   static override description = `Compares each selected container with the file: create (absent), recreate (each changed field shown before and after), start (stopped) or nothing. Exits 0 when nothing would change and 2 when something would, so scripts can test it.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service and its dependencies)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
   static override flags = {...selectionFlags(), json: json('the plan')}
   static override examples = [
     {description: 'What would change in the environment', command: '<%= config.bin %> plan'},

@@ -7,7 +7,7 @@ export default class Pull extends MaestroCommand {
   static override description = `Pulls the image of every selected container on its ship, using the registries section for credentials. Each image is pulled once per ship.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service)'})}
   static override flags = selectionFlags()
   static override examples = [
     {description: 'Pull every image', command: '<%= config.bin %> pull'},

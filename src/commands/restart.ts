@@ -7,7 +7,7 @@ export default class Restart extends MaestroCommand {
   static override description = `Restarts the named containers (services need -s, everything needs -a), dependencies before dependents. Combine --step-delay with -c 1 for a rolling restart; --only-if-changed skips running containers whose image is already the configured one (typically with -r).`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'containers (services with -s)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
   static override flags = {
     ...reverseSelectionFlags(),
     'refresh-images': refreshImages(),

@@ -7,7 +7,7 @@ export default class Start extends MaestroCommand {
   static override description = `Creates and starts the selected containers, dependencies first, running their lifecycle checks. A running container is left alone; a stopped one is removed and recreated (or restarted with --reuse). Images are pulled when missing (always with -r). With --converge, running containers whose configuration changed are recreated too. Every ship in the play is contacted first; if one is unreachable nothing is changed (exit 3).`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service and its dependencies)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
   static override flags = {
     ...selectionFlags(),
     'refresh-images': refreshImages(),

@@ -7,7 +7,7 @@ export default class Status extends MaestroCommand {
   static override description = `Lists every selected container with its ship, its container id and a status word (up for 14s, down for 3m2s, absent, host down, ...). Containers whose configuration no longer matches the file are marked "drifted". One container list per ship; unreachable ships show "host down" and are not an error. A bare \`maestro\` runs status.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'services or containers (default: every service, omitted ones included)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service, omitted ones included)'})}
   static override flags = {
     ...selectionFlags(),
     full: Flags.boolean({char: 'F', description: 'also show the image and probe each named port (sequential)'}),

@@ -7,7 +7,7 @@ export default class Stop extends MaestroCommand {
   static override description = `Stops the named containers (services need -s, everything needs -a), in reverse dependency order. With -d the containers that depend on them are stopped too. A failure to stop one container is reported but is not fatal.`
 
   static override strict = false
-  static override args = {things: Args.string({description: 'containers (services with -s)'})}
+  static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
   static override flags = reverseSelectionFlags()
   static override examples = [
     {description: 'Stop one container', command: '<%= config.bin %> stop kafka-1'},

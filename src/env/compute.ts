@@ -57,6 +57,12 @@ export function computeContainerEnv(env: Environment, containerName: string, rea
   return [...out]
 }
 
+/** Every key an envfile of the container sets (its values are secrets, src/env/sensitive.ts). */
+export function envfileKeys(env: Environment, containerName: string, readFile: ReadFile = readUtf8): string[] {
+  const c = env.containers[containerName]
+  return c ? readEnvfiles(env, [...c.serviceEnvfiles, ...c.envfiles], readFile).map(([k]) => k) : []
+}
+
 /** Docker's `Env` list: `K=V`, or a bare `K` for a null value. */
 export function toDockerEnv(pairs: readonly (readonly [string, string | null])[]): string[] {
   return pairs.map(([k, v]) => (v === null ? k : `${k}=${v}`))

@@ -20,6 +20,7 @@ export interface ServiceParts {
   readonly image?: string
   readonly env: Readonly<Record<string, EnvValue>>
   readonly envfiles: readonly string[]
+  readonly sensitiveEnv: readonly string[]
   readonly ports: ReadonlyMap<string, Omit<PortSpec, 'name'> | undefined>
   readonly limits: Limits
   readonly lifecycle: ReturnType<typeof parseLifecycle>
@@ -116,6 +117,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
     serviceEnv: service.env,
     envfiles: envfiles.map((e) => e.file),
     env: readEnv(s, raw.env),
+    sensitiveEnv: [...new Set([...service.sensitiveEnv, ...readStringList(s, ['sensitive_env'], raw.sensitive_env)])],
     volumes,
     containerVolumes,
     volumesFrom: readStringList(s, ['volumes_from'], raw.volumes_from),

@@ -2,10 +2,17 @@ import type {ConfigIssue} from '../api/errors.js'
 import type {LoadedDocument} from '../api/contracts.js'
 import type {SourceLoc} from './types.js'
 import {closest} from './did-you-mean.js'
+import {MIN_TEMPLATE_SECRET} from '../env/sensitive.js'
 
 export type Path = readonly (string | number)[]
 
 export const dotted = (path: Path): string => path.join('.')
+
+/** Values the template read through `env.` may be secrets: a message quoting one (`got "..."`) names it instead. */
+function redactEnvValues(message: string, secrets: readonly string[] | undefined): string {
+  const long = (secrets ?? []).filter((v) => v.length >= MIN_TEMPLATE_SECRET).sort((a, b) => b.length - a.length)
+  return long.reduce((m, v) => m.split(v).join('(value from env.)'), message)
+}
 
 /** Collects every problem of one normalization pass, each located at its YAML node. */
 export class IssueCollector {
@@ -13,8 +20,9 @@ export class IssueCollector {
 
   constructor(readonly doc: LoadedDocument) {}
 
-  add(severity: ConfigIssue['severity'], path: Path, message: string, which: 'key' | 'value' = 'value'): void {
+  add(severity: ConfigIssue['severity'], path: Path, text: string, which: 'key' | 'value' = 'value'): void {
     const loc = this.locate(path, which)
+    const message = redactEnvValues(text, this.doc.envValuesRead)
     if (this.issues.some((i) => i.message === message && i.path === dotted(path))) return
     const sourceLine = this.doc.templated ? this.doc.line(loc.line) : undefined
     this.issues.push({severity, message, loc, path: dotted(path), ...(sourceLine === undefined ? {} : {sourceLine})})

@@ -80,6 +80,7 @@ export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOpti
     registries: normalizeRegistries(sink, data),
     audit: normalizeAudit(sink, data),
     plugins: normalizePluginOptions(sink, data),
+    ...(doc.envValuesRead?.length ? {templateEnvValues: doc.envValuesRead} : {}),
   }
   const issues = sortIssues(sink.issues)
   return sink.hasErrors ? {issues} : {environment, issues}

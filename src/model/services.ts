@@ -28,6 +28,7 @@ function serviceParts(ctx: NormalizeContext, s: Scope, name: string, raw: RawMap
     ...(image === undefined ? {} : {image}),
     env: readEnv(s, raw.env),
     envfiles: envfiles.map((e) => e.file),
+    sensitiveEnv: readStringList(s, ['sensitive_env'], raw.sensitive_env),
     ports: readPorts(s, raw.ports),
     limits: readLimits(s, raw.limits),
     lifecycle: parseLifecycle(s, raw.lifecycle, ctx.rules),

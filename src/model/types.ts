@@ -126,6 +126,8 @@ export interface Container {
   readonly serviceEnv: Readonly<Record<string, EnvValue>>
   readonly envfiles: readonly string[]
   readonly env: Readonly<Record<string, EnvValue>>
+  /** Env names marked `sensitive_env` on the service or the instance (never shown, see src/env/sensitive.ts). */
+  readonly sensitiveEnv?: readonly string[]
   readonly volumes: readonly VolumeBind[]
   readonly containerVolumes: readonly string[]
   readonly volumesFrom: readonly string[]
@@ -175,4 +177,6 @@ export interface Environment {
   readonly audit: readonly AuditSpec[]
   /** Options for plugins, from the top-level `plugins:` key (a Maestro addition). */
   readonly plugins: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** Values the template read through `env.` (never shown where they appear, see src/env/sensitive.ts). */
+  readonly templateEnvValues?: readonly string[]
 }

@@ -1,7 +1,9 @@
 import type {Environment} from '../model/types.js'
 import type {ReadFile} from '../env/compute.js'
 import type {ConfigChange} from './diff.js'
-import {desiredConfig} from './desired.js'
+import {computeContainerEnv} from '../env/compute.js'
+import {effectiveConfig} from './effective-config.js'
+import {envSensitivity} from './desired.js'
 import {assessDrift} from './drift.js'
 import {LABEL, recordedConfig} from './labels.js'
 import type {Observed} from './observed.js'
@@ -32,7 +34,8 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     const seen = observed.get(name)
     if (!seen) return {...base, action: 'create', reason: 'absent', changes: []}
     if (seen.ship !== c.ship) return {...base, action: 'create', reason: `absent (a container of that name is on ${seen.ship})`, changes: []}
-    const drift = assessDrift(recordedConfig(seen.labels), desiredConfig(environment, name, options.readFile))
+    const pairs = computeContainerEnv(environment, name, options.readFile)
+    const drift = assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile))
     const owner = seen.labels[LABEL.environment]
     const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
     const step = (action: PlanAction, reason: string): PlanStep => ({...base, id: seen.id, action, reason: reason + foreign, changes: drift.changes})
@@ -41,6 +44,20 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     if (seen.running) return step('nothing', `running${drift.known ? ', up to date' : ''}${unknown}`)
     return step('start', `${seen.state}${unknown}`)
   })
+}
+
+/** True when a step's env changes need the container's own env for their old values. */
+export const needsCurrentEnv = (step: PlanStep): boolean => step.changes.some((c) => c.beforeUnknown)
+
+/** Fills the old value of each non-sensitive env change from the container's own `Config.Env`. */
+export function withCurrentEnv(step: PlanStep, dockerEnv: readonly string[]): PlanStep {
+  const current = new Map(dockerEnv.map((e) => (e.includes('=') ? [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] : [e, null])))
+  const filled = step.changes.map((c) => {
+    if (!c.beforeUnknown) return c
+    const key = c.field.slice('env.'.length)
+    return current.has(key) ? {field: c.field, before: current.get(key), after: c.after} : c
+  })
+  return {...step, changes: filled}
 }
 
 /** True when applying the plan would change anything. */

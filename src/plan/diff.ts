@@ -3,8 +3,13 @@ import {CONFIG_DEFAULTS} from './effective-config.js'
 
 export interface ConfigChange {
   readonly field: string
-  readonly before: unknown
-  readonly after: unknown
+  /** Absent (with `after`) when the field was unset; absent with `sensitive` or `beforeUnknown`. */
+  readonly before?: unknown
+  readonly after?: unknown
+  /** A secret changed: neither value is ever given (src/env/sensitive.ts). */
+  readonly sensitive?: true
+  /** The key was set, but labels do not hold env values and the container was not inspected. */
+  readonly beforeUnknown?: true
 }
 
 /**

@@ -1,6 +1,8 @@
+import {sensitiveByName, type IsSensitive} from '../env/sensitive.js'
+import type {Json} from './canonical.js'
 import {diffConfig, type ConfigChange} from './diff.js'
 import type {EffectiveConfig} from './effective-config.js'
-import {configDigest, type RecordedConfig} from './labels.js'
+import {configDigest, labelConfig, saltedConfigDigest, type RecordedConfig} from './labels.js'
 
 export interface Drift {
   /** False when the container carries no Maestro labels (created by something else): nothing can be said. */
@@ -8,10 +10,24 @@ export interface Drift {
   readonly changes: readonly ConfigChange[]
 }
 
-/** Compares what a container was created from with what the file asks for now. */
-export function assessDrift(recorded: RecordedConfig | undefined, desired: EffectiveConfig): Drift {
+/**
+ * Compares what a container was created from with what the file asks for now. Env changes never carry a
+ * value from the labels: a sensitive one says only that it changed, another its new value (the old one is
+ * the container's own, see `withCurrentEnv`).
+ */
+export function assessDrift(recorded: RecordedConfig | undefined, desired: EffectiveConfig, isSensitive: IsSensitive = sensitiveByName): Drift {
   if (!recorded) return {known: false, changes: []}
-  if (recorded.hash === configDigest(desired)) return {known: true, changes: []}
-  if (recorded.config) return {known: true, changes: diffConfig(recorded.config, desired)}
-  return {known: true, changes: [{field: 'config', before: recorded.hash, after: configDigest(desired)}]}
+  const salt = recorded.salt
+  if (recorded.hash === (salt === undefined ? configDigest(desired) : saltedConfigDigest(desired, salt))) return {known: true, changes: []}
+  if (!recorded.config) return {known: true, changes: [{field: 'config'}]}
+  const changes = diffConfig(recorded.config, salt === undefined ? desired : labelConfig(desired, salt))
+  const now = new Map((Array.isArray(desired.env) ? (desired.env as Json[][]) : []).map((p) => [String(p[0]), p[1]]))
+  return {known: true, changes: changes.map((c) => (c.field.startsWith('env.') ? envChange(c, now, isSensitive) : c))}
+}
+
+function envChange(c: ConfigChange, now: ReadonlyMap<string, unknown>, isSensitive: IsSensitive): ConfigChange {
+  const key = c.field.slice('env.'.length)
+  if (isSensitive(key)) return {field: c.field, sensitive: true}
+  const before = c.before === undefined ? {before: undefined} : {beforeUnknown: true as const}
+  return {field: c.field, ...before, after: now.get(key)}
 }

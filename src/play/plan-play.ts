@@ -1,6 +1,6 @@
 import type {Environment} from '../model/types.js'
 import type {PlayHost} from './services.js'
-import {buildPlan, planChanges, type PlanStep} from '../plan/build-plan.js'
+import {buildPlan, needsCurrentEnv, planChanges, withCurrentEnv, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
 import type {PlayRequest} from './types.js'
@@ -21,7 +21,14 @@ export async function planPlay(host: PlayHost, environment: Environment, request
       const [ship, {endpoint, cause}] = [...down][0]
       throw shipDownError(ship, endpoint, cause)
     }
-    const steps = buildPlan(environment, request.containers, observed)
+    // Labels hold no env values: an old value shown is read from the container itself (one inspect each).
+    const steps = await Promise.all(
+      buildPlan(environment, request.containers, observed).map(async (s) => {
+        if (!needsCurrentEnv(s) || s.id === undefined) return s
+        const inspect = await clients.get(s.ship).inspectContainer(s.id)
+        return inspect ? withCurrentEnv(s, inspect.Config.Env ?? []) : s
+      }),
+    )
     return {steps, changes: planChanges(steps), requests: clients.requests()}
   } finally {
     await clients.closeAll()

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {buildPlan, desiredConfig, maestroLabels, planChanges, type ObservedContainer} from '../../src/plan/index.js'
+import {buildPlan, desiredConfig, maestroLabels, planChanges, withCurrentEnv, type ObservedContainer} from '../../src/plan/index.js'
 import type {Environment} from '../../src/model/types.js'
 import {environment, ship} from '../helpers/env-builder.js'
 
@@ -65,7 +65,10 @@ describe('buildPlan', () => {
     expect(byName['app-2'].action).to.equal('recreate')
     expect(byName['cache-1'].action).to.equal('nothing')
     expect(byName['db-1'].action).to.equal('create')
-    expect(byName['app-1'].changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', before: '10.0.0.1', after: '10.0.0.2'}])
+    // labels hold no env values: the old one comes from the container (withCurrentEnv, after an inspect)
+    expect(byName['app-1'].changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', beforeUnknown: true, after: '10.0.0.2'}])
+    const filled = withCurrentEnv(byName['app-1'], ['DB_DB_1_HOST=10.0.0.1', 'OTHER=x'])
+    expect(filled.changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', before: '10.0.0.1', after: '10.0.0.2'}])
   })
 
   it('says so when a container carries no Maestro labels', () => {

@@ -72,7 +72,7 @@ describe('runPlay status', () => {
 })
 
 describe('planPlay', () => {
-  it('plans create for absent, nothing for unchanged, recreate for changed, with one list call per ship', async () => {
+  it('plans create for absent, nothing for unchanged, recreate for changed: one list call per ship, one inspect per env change', async () => {
     const r = await rig()
     await r.play('start', {containers: ['db-1', 'app-1', 'app-2', 'cache-1']})
     for (const d of r.fleet.ships.values()) d.calls.length = 0
@@ -84,7 +84,10 @@ describe('planPlay', () => {
     expect(plan.steps.map((s) => [s.container, s.action])).to.deep.equal([
       ['db-1', 'create'], ['app-1', 'recreate'], ['app-2', 'recreate'], ['web-1', 'create'], ['cache-1', 'nothing'],
     ])
-    expect(r.fleet.allCalls().filter((c) => !c.endsWith('listContainers'))).to.deep.equal([])
+    // labels hold no env values: the old ones are read from the containers whose env changed
+    expect(r.fleet.allCalls().filter((c) => !c.endsWith('listContainers')).map((c) => c.replace(/ id\d+-/, ' '))).to.deep.equal(['a: inspectContainer app-1', 'b: inspectContainer app-2'])
+    const app1 = plan.steps.find((s) => s.container === 'app-1')!
+    expect(app1.changes.every((c) => !c.beforeUnknown && c.before !== undefined)).to.equal(true)
   })
 
   it('refuses with exit 3 when a ship is unreachable', async () => {

@@ -1,4 +1,5 @@
 import {assessDrift, type Drift} from '../../plan/drift.js'
+import {envSensitivity} from '../../plan/desired.js'
 import {recordedConfig} from '../../plan/labels.js'
 import type {TaskContext} from '../context.js'
 import {compactDuration, statusAge} from '../wait.js'
@@ -10,7 +11,7 @@ export function ageDetail(ctx: TaskContext): string | undefined {
 }
 
 export function driftOf(ctx: TaskContext): Drift {
-  return ctx.observed ? assessDrift(recordedConfig(ctx.observed.labels), ctx.desired()) : {known: true, changes: []}
+  return ctx.observed ? assessDrift(recordedConfig(ctx.observed.labels), ctx.desired(), envSensitivity(ctx.environment, ctx.container.name, ctx.envPairs)) : {known: true, changes: []}
 }
 
 /** Facts for reporters: `drift` lists changed field names (the console reporter shows them), `changes` the details. */

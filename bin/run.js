@@ -1,5 +1,15 @@
 #!/usr/bin/env node
 import {rewriteArgv} from '../dist/src/cli/argv.js'
+const args = rewriteArgv(process.argv.slice(2), process.env)
+// `--version` (and `-v`) as oclif prints it, without loading oclif, its plugins or the command table.
+if (args[0] === '--version') {
+  const {readFileSync} = await import('node:fs')
+  const {arch} = await import('node:os')
+  const {name, version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  const cpu = arch() === 'ia32' ? 'x86' : arch()
+  process.stdout.write(`${name}/${version} ${process.platform}-${cpu} node-${process.version}\n`)
+  process.exit(0)
+}
 const {execute, settings} = await import('@oclif/core')
 // Plugins run from their compiled JavaScript: never look for TypeScript sources of linked plugins (oclif would
 // otherwise warn on every command that a linked ESM plugin "cannot be auto-transpiled").
@@ -14,4 +24,4 @@ process.emitWarning = (warning, ...rest) => {
   }
   emitWarning(warning, ...rest)
 }
-await execute({args: rewriteArgv(process.argv.slice(2), process.env), dir: import.meta.url})
+await execute({args, dir: import.meta.url})

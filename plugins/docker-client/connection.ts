@@ -1,4 +1,5 @@
 import {Agent as HttpAgent, type IncomingMessage} from 'node:http'
+import {inspect} from 'node:util'
 import {Agent as HttpsAgent} from 'node:https'
 import {Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
@@ -93,6 +94,7 @@ export class DockerConnection {
         ? new HttpsAgent({keepAlive: true, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify})
         : new HttpAgent({keepAlive: true})
     this.agent = options.agent ?? this.ownAgent!
+    cheapInspect(this.agent, `Agent(${ship})`)
     this.instrument(this.agent, hooks.countConnections !== false, this.ownAgent ? connectTimeout : undefined)
   }
 
@@ -147,6 +149,7 @@ export class DockerConnection {
     const [modem, version] = await Promise.all([this.load(), request.versioned === false ? undefined : this.version()])
     const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
     const controller = new AbortController()
+    cheapInspect(controller.signal, 'AbortSignal')
     let timedOut = false
     const timer =
       request.timeout === undefined
@@ -198,4 +201,13 @@ function armConnectTimeout(socket: Socket, seconds: number): void {
   const tls = (socket as Socket & {encrypted?: boolean}).encrypted === true
   socket.once(tls ? 'secureConnect' : 'connect', () => clearTimeout(timer))
   socket.once('close', () => clearTimeout(timer))
+}
+
+/**
+ * docker-modem's buildRequest runs `util.inspect(options, {showHidden: true, depth: null})` on every request, debug
+ * or not; the options hold the agent (every socket, parser and queued request of the ship) and the abort signal, so
+ * each request would cost more as the fleet grows. Their own inspect is a constant-size label instead.
+ */
+function cheapInspect(target: object, label: string): void {
+  Object.defineProperty(target, inspect.custom, {value: () => `[${label}]`, configurable: true})
 }

@@ -11,7 +11,11 @@ export class DagScheduler implements Scheduler {
 
   run(nodes: readonly ScheduleNode[], options: ScheduleOptions, work: (id: string) => Promise<void>): Promise<ReadonlyMap<string, NodeResult>> {
     const ids = new Set(nodes.map((n) => n.id))
-    const after = new Map(nodes.map((n) => [n.id, n.after.filter((a) => ids.has(a) && a !== n.id)]))
+    const after = new Map(nodes.map((n) => [n.id, [...new Set(n.after)].filter((a) => ids.has(a) && a !== n.id)]))
+    // Counted, not rescanned: a fanned-in level of N nodes would otherwise cost N × deps checks per completion.
+    const waiting = new Map([...after].map(([id, deps]) => [id, deps.length]))
+    const dependents = new Map<string, string[]>()
+    for (const [id, deps] of after) for (const d of deps) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(id)
     const results = new Map<string, NodeResult>()
     const pending = nodes.map((n) => n.id)
     const cap = options.concurrency > 0 ? options.concurrency : Infinity
@@ -34,7 +38,7 @@ export class DagScheduler implements Scheduler {
         if (!stopped) {
           for (let i = 0; i < pending.length && running < cap; ) {
             const id = pending[i]
-            if (after.get(id)!.every((d) => results.get(d)?.status === 'done')) {
+            if (waiting.get(id) === 0) {
               pending.splice(i, 1)
               launch(id)
             } else i++
@@ -51,7 +55,10 @@ export class DagScheduler implements Scheduler {
           p = Promise.reject(error)
         }
         p.then(
-          () => void results.set(id, {status: 'done'}),
+          () => {
+            results.set(id, {status: 'done'})
+            for (const next of dependents.get(id) ?? []) waiting.set(next, waiting.get(next)! - 1)
+          },
           (error: unknown) => {
             results.set(id, {status: 'failed', error})
             stopped = true

@@ -38,7 +38,7 @@ export function computeContainerEnv(env: Environment, containerName: string, rea
   const container = env.containers[containerName]
   if (!container) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${containerName} is not a container of ${env.name}`)
   const out = new Map<string, string | null>()
-  const put = (pairs: Iterable<EnvPair>): void => {
+  const put = (pairs: Iterable<readonly [string, string | null]>): void => {
     for (const [k, v] of pairs) out.set(k, v)
   }
   put(readEnvfiles(env, container.serviceEnvfiles, readFile))

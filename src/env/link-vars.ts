@@ -5,11 +5,23 @@ import {normalizeName} from './normalize-name.js'
 /** `a/tcp` → `a`: the protocol is stripped, a range stays `a-b`. */
 const portNumber = (port: string): string => port.split('/')[0]
 
+const built = new WeakMap<Environment, Map<string, ReadonlyArray<readonly [string, string]>>>()
+
 /**
  * `NORM(S)_NORM(C)_HOST`, `NORM(S)_NORM(C)_NORM(P)_PORT` (external) and, with `internal`,
  * `..._INTERNAL_PORT` (exposed) for every instance of `service`, then `NORM(S)_INSTANCES`.
+ * Built once per (loaded environment, service, internal) and shared by every container that requires the service:
+ * a fanned-in fleet would otherwise rebuild them per dependent, the square of its size.
  */
-export function serviceLinkVars(env: Environment, service: string, internal: boolean): Array<[string, string]> {
+export function serviceLinkVars(env: Environment, service: string, internal: boolean): ReadonlyArray<readonly [string, string]> {
+  const cache = built.get(env) ?? built.set(env, new Map()).get(env)!
+  const key = `${internal ? 'i' : 'e'} ${service}`
+  let vars = cache.get(key)
+  if (!vars) cache.set(key, (vars = buildLinkVars(env, service, internal)))
+  return vars
+}
+
+function buildLinkVars(env: Environment, service: string, internal: boolean): Array<[string, string]> {
   const svc = env.services[service]
   const prefix = normalizeName(service)
   const vars: Array<[string, string]> = []

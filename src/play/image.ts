@@ -28,15 +28,20 @@ async function pullOnce(ctx: TaskContext): Promise<void> {
   ctx.emit('image:pull', {ship, image: ref, status: 'pulled', percent: 100})
 }
 
-/** The image on the ship, pulled first when missing or when `force` (`-r`). */
-export async function ensureImage(ctx: TaskContext, force: boolean): Promise<ImageInspect | undefined> {
+/**
+ * The image on the ship, pulled first when missing or when `force` (`-r`). Asked once per (ship, image) for the
+ * whole play: every container of that image on that ship shares the answer.
+ */
+export function ensureImage(ctx: TaskContext, force: boolean): Promise<ImageInspect | undefined> {
   const ref = imageRef(ctx)
-  if (!force) {
-    const found = await ctx.docker.inspectImage(ref)
-    if (found) return found
-  }
-  await pullImage(ctx)
-  return ctx.docker.inspectImage(ref)
+  return ctx.once(`image ${ctx.ship.name} ${ref}${force ? ' pulled' : ''}`, async () => {
+    if (!force) {
+      const found = await ctx.docker.inspectImage(ref)
+      if (found) return found
+    }
+    await pullImage(ctx)
+    return ctx.docker.inspectImage(ref)
+  })
 }
 
 export const hasHealthcheck = (image: ImageInspect | undefined): boolean => {

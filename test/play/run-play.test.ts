@@ -168,6 +168,16 @@ describe('runPlay start', () => {
     expect(r.rec.payloads('image:pull').map((p) => p.percent)).to.include(50)
   })
 
+  it('asks for image presence once per ship and image, not per container', async () => {
+    const r = await rig(shop({app: {image: 'app:1', requires: ['db'], instances: {'app-1': {ship: 'a'}, 'app-2': {ship: 'a'}, 'app-3': {ship: 'a'}, 'app-4': {ship: 'b'}}}}))
+    const result = await r.play('start', {containers: ['db-1', 'app-1', 'app-2', 'app-3', 'app-4', 'cache-1']})
+    expect(result.exitCode).to.equal(0)
+    const inspects = (ship: string) => r.fleet.get(ship).callNames().filter((c) => c === 'inspectImage').length
+    expect(inspects('a')).to.equal(2)
+    expect(inspects('b')).to.equal(2)
+    expect(r.fleet.get('a').callNames().filter((c) => c === 'createContainer')).to.have.length(4)
+  })
+
   it('always pulls with -r (refreshImages)', async () => {
     const r = await rig()
     await r.play('start', {containers: ['db-1'], options: {refreshImages: true}})

@@ -43,7 +43,7 @@ describe('runPlay status', () => {
     let server: Server
     let port: number
     before(async () => {
-      server = createServer((s) => s.end())
+      server = createServer(() => undefined) // keeps the connection open, as a real service does
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
       port = (server.address() as {port: number}).port
     })

@@ -1,6 +1,7 @@
 import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
+import {keepPythonEnvText} from './python-scalars.js'
 import {pyYamlTags} from './yaml11-tags.js'
 
 export interface ParsedYaml {
@@ -45,6 +46,7 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
   if (problem) fail(problem.pos[0], firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
+  keepPythonEnvText(document.contents, aliases)
   return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
 }
 

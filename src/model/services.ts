@@ -39,7 +39,8 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
   const top = ctx.sink.scope([], 'the top level')
   const services: Record<string, Service> = {}
   const containers: Record<string, Container> = {}
-  if (data.services === undefined || data.services === null) top.error([], `missing 'services'`, 'key')
+  // MaestroNG accepts an environment without services (ships only); it has nothing to orchestrate.
+  if (data.services === undefined || data.services === null) top.warn([], `no 'services': the environment has nothing to orchestrate`)
   for (const [name, rawService] of Object.entries(readMap(top, ['services'], data.services))) {
     const s = ctx.sink.scope(['services', name], `service ${name}`)
     const raw = readMap(s, [], rawService)

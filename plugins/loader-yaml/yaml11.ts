@@ -1,4 +1,4 @@
-import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
 import {keepPythonEnvText} from './python-scalars.js'
@@ -44,10 +44,25 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED')
   if (problem?.code === 'DUPLICATE_KEY') fail(problem.pos[0], `duplicate key ${keyAt(text, problem.pos[0])}`)
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
-  if (problem) fail(problem.pos[0], firstLine(problem.message))
+  if (problem) fail(offendingOffset(text, problem, document.errors), firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
   keepPythonEnvText(document.contents, aliases)
   return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
+}
+
+const INDENTATION = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY'])
+
+/**
+ * Where an indentation error is: the first word of the last line its range touches (a mis-indented key),
+ * not the end of the value before it, which is where yaml's range starts.
+ */
+function offendingOffset(text: string, problem: YAMLError, errors: readonly YAMLError[]): number {
+  if (!INDENTATION.has(problem.code)) return problem.pos[0]
+  const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY')
+  const [start, end] = (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline ? multiline : problem).pos
+  let at = Math.max(start, text.lastIndexOf('\n', end - 1) + 1)
+  while (at < text.length && /\s/.test(text[at])) at++
+  return at < text.length ? at : start
 }
 
 /**

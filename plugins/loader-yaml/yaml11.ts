@@ -1,6 +1,7 @@
 import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
+import {withKeyOrder} from '../../src/model/key-order.js'
 import {keepPythonEnvText} from './python-scalars.js'
 import {pyYamlTags} from './yaml11-tags.js'
 
@@ -47,7 +48,32 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   if (problem) fail(offendingOffset(text, problem, document.errors), firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
   keepPythonEnvText(document.contents, aliases)
-  return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
+  return {document, lineCounter, aliases, data: plainData(document.toJS({maxAliasCount: -1, mapAsMap: true}))}
+}
+
+/** Maps (which keep written key order) → plain objects that remember it (see key-order.ts); shared nodes stay shared. */
+function plainData(root: unknown): unknown {
+  const done = new Map<unknown, unknown>()
+  const plain = (v: unknown): unknown => {
+    if (!(v instanceof Map) && !Array.isArray(v)) return v
+    if (done.has(v)) return done.get(v)
+    if (Array.isArray(v)) {
+      const list: unknown[] = []
+      done.set(v, list)
+      for (const item of v) list.push(plain(item))
+      return list
+    }
+    const out: Record<string, unknown> = {}
+    done.set(v, out)
+    const keys: string[] = []
+    for (const [k, x] of v) {
+      const key = k === null ? '' : String(k)
+      Object.defineProperty(out, key, {value: plain(x), enumerable: true, writable: true, configurable: true})
+      keys.push(key)
+    }
+    return withKeyOrder(out, keys)
+  }
+  return plain(root)
 }
 
 const INDENTATION = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY'])

@@ -19,3 +19,14 @@ describe('written key order of integer-like keys', () => {
     expect(Object.getPrototypeOf(data.env)).to.equal(Object.prototype)
   })
 })
+
+describe('ports in written order', () => {
+  it('keeps integer-like port names where they were written', async () => {
+    const {normalizeEnvironment} = await import('../../src/model/normalize.js')
+    const {YamlDocument} = await import('../../plugins/loader-yaml/loaded-document.js')
+    const text = 'name: e\nships: {s: {ip: 10.0.0.1}}\nservices:\n  w:\n    image: busybox\n    ports: {web: 80, 9000: 9000, admin: 81, 22: 22}\n    instances: {w-1: {ship: s}}\n'
+    const doc = new YamlDocument({file: '/x/e.yaml', baseDir: '/x', rendered: text, templated: false}, parseYaml11(text, '/x/e.yaml'))
+    const {environment} = normalizeEnvironment(doc)
+    expect(environment?.containers['w-1'].ports.map((p) => p.name)).to.deep.equal(['web', '9000', 'admin', '22'])
+  })
+})

@@ -1,5 +1,5 @@
 import {isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type Scalar} from 'yaml'
-import {pythonFloatRepr} from '../../src/env/python-str.js'
+import {pythonFloatRepr} from '../../src/api/index.js'
 
 /**
  * Python `str()` of what PyYAML's SafeConstructor builds from a scalar, where a JS value cannot carry it:

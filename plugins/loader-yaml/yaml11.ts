@@ -1,7 +1,7 @@
 import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
-import {withKeyOrder} from '../../src/model/key-order.js'
+import {withKeyOrder} from '../../src/api/index.js'
 import {keepPythonEnvText} from './python-scalars.js'
 import {pyYamlTags} from './yaml11-tags.js'
 

@@ -38,7 +38,12 @@ export function resolvePyFloat(text: string): number {
   const [sign, v] = splitSign(text.toLowerCase())
   if (v === '.inf') return sign * Infinity
   if (v === '.nan') return NaN
-  if (v.includes(':')) return sign * (sexagesimal(v.slice(0, v.lastIndexOf(':'))) * 60 + Number(v.slice(v.lastIndexOf(':') + 1)))
+  if (v.includes(':')) {
+    // Summed from the last digit up, in floats, as PyYAML does (the rounding must match).
+    let [value, base] = [0, 1]
+    for (const digit of v.split(':').reverse()) [value, base] = [value + Number(digit) * base, base * 60]
+    return sign * value
+  }
   return sign * Number(v.endsWith('.') ? v.slice(0, -1) : v)
 }
 

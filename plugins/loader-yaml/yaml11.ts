@@ -1,6 +1,8 @@
-import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {jsKey} from './yaml-keys.js'
+import {withKeyOrder} from '../../src/api/index.js'
+import {keepPythonEnvText} from './python-scalars.js'
 import {pyYamlTags} from './yaml11-tags.js'
 
 export interface ParsedYaml {
@@ -43,9 +45,50 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED')
   if (problem?.code === 'DUPLICATE_KEY') fail(problem.pos[0], `duplicate key ${keyAt(text, problem.pos[0])}`)
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
-  if (problem) fail(problem.pos[0], firstLine(problem.message))
+  if (problem) fail(offendingOffset(text, problem, document.errors), firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
-  return {document, lineCounter, aliases, data: document.toJS({maxAliasCount: -1})}
+  keepPythonEnvText(document.contents, aliases)
+  return {document, lineCounter, aliases, data: plainData(document.toJS({maxAliasCount: -1, mapAsMap: true}))}
+}
+
+/** Maps (which keep written key order) → plain objects that remember it (see key-order.ts); shared nodes stay shared. */
+function plainData(root: unknown): unknown {
+  const done = new Map<unknown, unknown>()
+  const plain = (v: unknown): unknown => {
+    if (!(v instanceof Map) && !Array.isArray(v)) return v
+    if (done.has(v)) return done.get(v)
+    if (Array.isArray(v)) {
+      const list: unknown[] = []
+      done.set(v, list)
+      for (const item of v) list.push(plain(item))
+      return list
+    }
+    const out: Record<string, unknown> = {}
+    done.set(v, out)
+    const keys: string[] = []
+    for (const [k, x] of v) {
+      const key = k === null ? '' : String(k)
+      Object.defineProperty(out, key, {value: plain(x), enumerable: true, writable: true, configurable: true})
+      keys.push(key)
+    }
+    return withKeyOrder(out, keys)
+  }
+  return plain(root)
+}
+
+const INDENTATION = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY'])
+
+/**
+ * Where an indentation error is: the first word of the last line its range touches (a mis-indented key),
+ * not the end of the value before it, which is where yaml's range starts.
+ */
+function offendingOffset(text: string, problem: YAMLError, errors: readonly YAMLError[]): number {
+  if (!INDENTATION.has(problem.code)) return problem.pos[0]
+  const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY')
+  const [start, end] = (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline ? multiline : problem).pos
+  let at = Math.max(start, text.lastIndexOf('\n', end - 1) + 1)
+  while (at < text.length && /\s/.test(text[at])) at++
+  return at < text.length ? at : start
 }
 
 /**

@@ -6,6 +6,7 @@ import type {EnvValue, Environment} from '../model/types.js'
 import {parseImageRef} from '../docker/image-ref.js'
 import {parseEnvfile} from './envfile-format.js'
 import {infoServices, serviceLinkVars} from './link-vars.js'
+import {orderedEntries} from '../model/key-order.js'
 import {pythonStr} from './python-str.js'
 
 export type EnvPair = [string, string | null]
@@ -26,7 +27,7 @@ function readEnvfiles(env: Environment, files: readonly string[], readFile: Read
   })
 }
 
-const rendered = (map: Readonly<Record<string, EnvValue>>): EnvPair[] => Object.entries(map).map(([k, v]) => [k, pythonStr(v)])
+const rendered = (map: Readonly<Record<string, EnvValue>>): EnvPair[] => orderedEntries(map).map(([k, v]) => [k, pythonStr(v)])
 
 /**
  * Ordered like the Python dict upstream builds: insertion order, a later value overwriting in place.

@@ -25,8 +25,8 @@ export function pythonFloatRepr(n: number): string {
 }
 
 /**
- * A JS number from YAML: integral values are Python ints, the rest floats. (YAML `1.0` reaches us as 1
- * and renders `1`, unlike Python's `1.0`; a loader that keeps float-ness can pass `pythonFloatRepr` text.)
+ * A JS number: integral values are Python ints, the rest floats. (The YAML loader already replaces env
+ * floats, big ints and timestamps with their Python text, so `1.0` arrives as the string `1.0`.)
  */
 export function pythonNumberStr(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString()

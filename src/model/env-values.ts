@@ -1,5 +1,6 @@
 import type {EnvValue} from './types.js'
 import type {Path, Scope} from './issues.js'
+import {orderedEntries, withKeyOrder} from './key-order.js'
 import {isMap, readMap} from './read.js'
 
 function envValue(s: Scope, at: Path, v: unknown): EnvValue | undefined {
@@ -16,11 +17,12 @@ function envValue(s: Scope, at: Path, v: unknown): EnvValue | undefined {
 /** An `env` map, values kept raw (rendered Python-style by the env computation). */
 export function readEnv(s: Scope, raw: unknown): Record<string, EnvValue> {
   const out: Record<string, EnvValue> = {}
-  for (const [k, v] of Object.entries(readMap(s, ['env'], raw))) {
+  const keys: string[] = []
+  for (const [k, v] of orderedEntries(readMap(s, ['env'], raw))) {
     const value = envValue(s, ['env', k], v)
-    if (value !== undefined) out[k] = value
+    if (value !== undefined) [out[k], keys[keys.length]] = [value, k]
   }
-  return out
+  return withKeyOrder(out, keys)
 }
 
 /** An `envfile`: a filename or a (nested) list of filenames, flattened, with the YAML path of each. */

@@ -13,6 +13,7 @@ import {DEFAULT_RESTART, parseRestart} from './restart.js'
 import {parseUlimit} from './ulimits.js'
 import {parseVolume} from './volumes.js'
 import {readExtraHosts, readLinks} from './hosts-links.js'
+import {orderedEntries} from './key-order.js'
 
 /** What a service hands down to its instances (reference §2.4 merge rules). */
 export interface ServiceParts {
@@ -29,7 +30,7 @@ export interface ServiceParts {
 /** Parses a `ports` map; invalid entries are reported and kept as undefined (so merges stay faithful). */
 export function readPorts(s: Scope, raw: unknown): Map<string, Omit<PortSpec, 'name'> | undefined> {
   const out = new Map<string, Omit<PortSpec, 'name'> | undefined>()
-  for (const [name, spec] of Object.entries(readMap(s, ['ports'], raw))) {
+  for (const [name, spec] of orderedEntries(readMap(s, ['ports'], raw))) {
     const r = parsePort(spec)
     if (!r.ok) s.error(['ports', name], `port '${name}': ${r.error}`)
     out.set(name, r.ok ? r.port : undefined)
@@ -47,7 +48,7 @@ export function readLimits(s: Scope, raw: unknown): Limits {
 
 function readVolumes(s: Scope, raw: unknown, schema: 1 | 2): VolumeBind[] {
   const binds: VolumeBind[] = []
-  for (const [key, spec] of Object.entries(readMap(s, ['volumes'], raw))) {
+  for (const [key, spec] of orderedEntries(readMap(s, ['volumes'], raw))) {
     const v = parseVolume(key, spec, schema)
     if (typeof v === 'string') s.error(['volumes', key], v)
     else if (binds.some((b) => b.target === v.target)) s.error(['volumes', key], `volume target ${v.target} is bound more than once`)

@@ -36,7 +36,8 @@ function readSchema(sink: IssueCollector, data: RawMap): 1 | 2 {
   const meta = readMap(sink.scope([], 'the top level'), ['__maestro'], data.__maestro)
   const schema = meta.schema ?? 1
   if (schema === 1 || schema === 2) return schema
-  sink.add('error', ['__maestro', 'schema'], `__maestro.schema must be 1 or 2, got ${JSON.stringify(schema)}`)
+  // MaestroNG reads any schema other than 1 as schema 2 (its own tests write `schema: {version: 2}`).
+  sink.add('warning', ['__maestro', 'schema'], `__maestro.schema should be 1 or 2, got ${JSON.stringify(schema)}: read as schema 2, as MaestroNG does`, 'value')
   return 2
 }
 

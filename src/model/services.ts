@@ -7,6 +7,7 @@ import {readEnv, readEnvfileList} from './env-values.js'
 import {parseLifecycle} from './lifecycle.js'
 import {normalizeInstance, readLimits, readPorts, type ServiceParts} from './instances.js'
 import {readBool, readMap, readString, readStringList, type RawMap} from './read.js'
+import {orderedEntries} from './key-order.js'
 
 export interface NormalizedServices {
   readonly services: Record<string, Service>
@@ -40,15 +41,16 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
   const top = ctx.sink.scope([], 'the top level')
   const services: Record<string, Service> = {}
   const containers: Record<string, Container> = {}
-  if (data.services === undefined || data.services === null) top.error([], `missing 'services'`, 'key')
-  for (const [name, rawService] of Object.entries(readMap(top, ['services'], data.services))) {
+  // MaestroNG accepts an environment without services (ships only); it has nothing to orchestrate.
+  if (data.services === undefined || data.services === null) top.warn([], `no 'services': the environment has nothing to orchestrate`)
+  for (const [name, rawService] of orderedEntries(readMap(top, ['services'], data.services))) {
     const s = ctx.sink.scope(['services', name], `service ${name}`)
     const raw = readMap(s, [], rawService)
     s.checkKeys(raw, SERVICE_KEYS, serviceKeyHint)
     const parts = serviceParts(ctx, s, name, raw)
     if (raw.instances === undefined || raw.instances === null) s.error([], `service has no 'instances'`, 'key')
     const instances: string[] = []
-    for (const [instance, rawInstance] of Object.entries(readMap(s, ['instances'], raw.instances))) {
+    for (const [instance, rawInstance] of orderedEntries(readMap(s, ['instances'], raw.instances))) {
       const is = s.child(['instances', instance], `instance ${instance}`)
       const owner = containers[instance]?.service
       if (owner !== undefined) {

@@ -82,6 +82,7 @@ describe('completion (built binary)', () => {
     expect(zsh('maestro', '-f', KAFKA, 'start', 'kafka')).to.deep.equal(['kafka', 'kafka-1', 'kafka-2', 'kafka-3'])
     expect(zsh('maestro', 'status', '--progress', '')).to.deep.equal(['auto', 'plain', 'tty'])
     expect(zsh('maestro', '-f', '')).to.deep.equal(['<files>'])
+    expect(zsh('maestro', 'plugins', 'install', '-f', ''), 'plugins install -f is --force').to.deep.equal([])
   })
 
   it('lists services and instances of a file, quickly and without Docker (hidden `completion names`)', async () => {
@@ -121,6 +122,12 @@ describe('completion (built binary)', () => {
     expect(completeIn({cwd: shimDir}, 'maestro', 'start', 'zk-'), 'no maestro.yaml here').to.deep.equal([])
     expect(completeIn({cwd: shimDir, env: {MAESTRO_FILE: join(dir, 'maestro.yaml')}}, 'maestro', 'restart', 'kafka-')).to.deep.equal(['kafka-1', 'kafka-2', 'kafka-3'])
     rmSync(dir, {recursive: true, force: true})
+  })
+
+  it('reads -f as the command\'s own flag where it has one (`plugins install -f` is --force)', () => {
+    expect(complete('maestro', 'plugins', 'install', '-f', '')).to.deep.equal([])
+    expect(complete('maestro', '-f', KAFKA, 'plugins', 'install', '-f', '--v')).to.deep.equal(['--verbose', '--version'])
+    expect(complete('maestro', '-f', KAFKA, 'start', 'zk-')).to.deep.equal(['zk-node-1', 'zk-node-2', 'zk-node-3'])
   })
 
   it('completes flags, flag values, topics and fixed arguments', () => {

@@ -116,6 +116,16 @@ describe('offline commands (built binary)', function () {
       expect(Object.keys(vars)).to.have.length(golden('kafka-2').length)
     })
 
+    it('keeps the written order of integer-like keys and renders values as Python str()', async () => {
+      const {dir, cleanup} = tempProject({
+        'maestro.yaml': 'name: o\nships: {s: {ip: 10.0.0.1}}\nservices:\n  w:\n    image: busybox\n    instances:\n      w-1:\n        ship: s\n        env:\n          ZED: 1.0\n          10: ten\n          ALPHA: 9007199254740993\n          2: 2001-12-14 21:59:43.10 -5\n',
+      })
+      const r = await maestro(['env', 'w-1'], {cwd: dir})
+      cleanup()
+      expect(r.code, r.stderr).to.equal(0)
+      expect(r.stdout.split('\n').slice(2, 6)).to.deep.equal(['ZED=1.0', '10=ten', 'ALPHA=9007199254740993', '2=2001-12-14 21:59:43.100000-05:00'])
+    })
+
     it('rejects an unknown container with a did-you-mean, exit 2', async () => {
       const r = await maestro(['-f', example, 'env', 'kafak-1'])
       expect(r.code).to.equal(2)

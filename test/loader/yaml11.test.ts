@@ -155,6 +155,13 @@ describe('parseYaml11', () => {
     it('accepts an alias to a scalar used as a key', () => {
       expect(load('a: &k key\n*k : 2\n')).to.deep.equal({a: 'key', key: 2})
     })
+    it('locates a mis-indented key on its own line', () => {
+      const at = (text: string) => /^\/x\/maestro\.yaml:(\d+:\d+): /.exec(failure(text).message)?.[1]
+      expect(at('name: x\nservices:\n  a:\n    image: b\n   ports: {}\n'), 'less indented').to.equal('5:4')
+      expect(at('a:\n  b: 1 # note\n c: 2\n'), 'after a comment').to.equal('3:2')
+      expect(at('a:\n  b: 1\n    c: 2\n'), 'more indented').to.equal('3:5')
+      expect(at('a: 1\n b: 2\n'), 'under a scalar').to.equal('2:2')
+    })
     it('rejects several documents in one file', () => {
       expect(failure('a: 1\n---\nb: 2\n').message).to.match(/^\/x\/maestro\.yaml:2:1: /)
     })

@@ -15,13 +15,15 @@ ${tables.perCommand}
 
 ${fn}() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  local cmd="" file="" args=0 i w next
+  local cmd="" file="" args=0 i w next own
   for ((i = 1; i < COMP_CWORD; i++)); do
     w="\${COMP_WORDS[i]}"
     case "$w" in
-      -f|--file) file="\${COMP_WORDS[i+1]}"; ((i++)); continue ;;
+      -f|-f?*) own="$(${fn}_own_f "$cmd")"
+        if [[ -n "$own" ]]; then [[ $w == -f && $own == value ]] && ((i++)); continue; fi
+        if [[ $w == -f ]]; then file="\${COMP_WORDS[i+1]}"; ((i++)); else file="\${w#-f}"; fi; continue ;;
+      --file) file="\${COMP_WORDS[i+1]}"; ((i++)); continue ;;
       --file=*) file="\${w#--file=}"; continue ;;
-      -f?*) file="\${w#-f}"; continue ;;
       -*) [[ "\$${fn}_value_flags" == *" $w "* ]] && ((i++)); continue ;;
     esac
     next=" $(${fn}_next "$cmd") "
@@ -29,7 +31,8 @@ ${fn}() {
   done
   COMPREPLY=()
   case "$prev" in
-    -f|--file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -f) [[ -z "$(${fn}_own_f "$cmd")" ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; }; prev="" ;;
   esac
   if [[ "\$${fn}_value_flags" == *" $prev "* ]]; then
     COMPREPLY=($(compgen -W "$(${fn}_values "$prev")" -- "$cur"))

@@ -1,4 +1,4 @@
-import {nextWords, topics, type CompletionSpec} from './spec.js'
+import {nextWords, topics, type CompletedCommand, type CompletionSpec} from './spec.js'
 
 const q = (words: readonly string[]): string => words.join(' ').replace(/["$`\\]/g, '')
 
@@ -7,6 +7,8 @@ function caseFn(name: string, branches: ReadonlyArray<readonly [string, readonly
   const rows = branches.filter(([, w]) => w.length > 0).map(([k, w]) => `    "${k}") echo "${q(w)}" ;;`)
   return [`${name}() {`, '  case "$1" in', ...rows, '  esac', '}'].join('\n')
 }
+
+const ownsF = (c: CompletedCommand): boolean => c.flags.includes('-f') && !c.flags.includes('--file')
 
 /** The lookup functions both shell scripts share, prefixed `fn`: next words, then flags/args/names/values per command. */
 export function lookupTables(spec: CompletionSpec, fn: string): {readonly next: string; readonly perCommand: string} {
@@ -20,6 +22,8 @@ export function lookupTables(spec: CompletionSpec, fn: string): {readonly next: 
     caseFn(`${fn}_args`, spec.commands.map((c) => [ids(c), c.argOptions] as const)),
     caseFn(`${fn}_names`, spec.commands.map((c) => [ids(c), c.names ? [c.names] : []] as const)),
     caseFn(`${fn}_values`, [...values]),
+    // Commands whose own `-f` is not the environment file (`plugins install -f` = --force): `flag` or `value`.
+    caseFn(`${fn}_own_f`, spec.commands.filter(ownsF).map((c) => [ids(c), [c.valueFlags.has('-f') ? 'value' : 'flag']] as const)),
     `${fn}_value_flags=" -f --file ${valueFlags.filter((f) => f !== '-f' && f !== '--file').join(' ')} "`,
   ].join('\n\n')
   return {next, perCommand}

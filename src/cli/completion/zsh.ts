@@ -34,20 +34,23 @@ ${tables.perCommand}
 
 ${fn}() {
   local cur=\${words[CURRENT]} prev=\${words[CURRENT-1]}
-  local cmd="" file="" args=0 i w next
+  local cmd="" file="" args=0 i w next own
   for (( i = 2; i < CURRENT; i++ )); do
     w=\${words[i]}
     case $w in
-      -f|--file) file=\${words[i+1]}; (( i++ )); continue ;;
+      -f|-f?*) own=$(${fn}_own_f "$cmd")
+        if [[ -n $own ]]; then [[ $w == -f && $own == value ]] && (( i++ )); continue; fi
+        if [[ $w == -f ]]; then file=\${words[i+1]}; (( i++ )); else file=\${w#-f}; fi; continue ;;
+      --file) file=\${words[i+1]}; (( i++ )); continue ;;
       --file=*) file=\${w#--file=}; continue ;;
-      -f?*) file=\${w#-f}; continue ;;
       -*) [[ "\$${fn}_value_flags" == *" $w "* ]] && (( i++ )); continue ;;
     esac
     next=" $(${fn}_next "$cmd") "
     if (( args == 0 )) && [[ "$next" == *" $w "* ]]; then cmd="\${cmd:+$cmd }$w"; else args=$(( args + 1 )); fi
   done
   case $prev in
-    -f|--file) _files; return ;;
+    --file) _files; return ;;
+    -f) [[ -z $(${fn}_own_f "$cmd") ]] && { _files; return }; prev="" ;;
   esac
   if [[ "\$${fn}_value_flags" == *" $prev "* ]]; then
     compadd -- \${=$(${fn}_values "$prev")}

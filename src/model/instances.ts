@@ -13,6 +13,7 @@ import {DEFAULT_RESTART, parseRestart} from './restart.js'
 import {parseUlimit} from './ulimits.js'
 import {parseVolume} from './volumes.js'
 import {readExtraHosts, readLinks} from './hosts-links.js'
+import {readContainerOptions} from './container-options.js'
 
 /** What a service hands down to its instances (reference §2.4 merge rules). */
 export interface ServiceParts {
@@ -105,6 +106,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
   for (const b of volumes) {
     if (containerVolumes.includes(b.target)) s.error(['container_volumes'], `${b.target} is both a bind-mount target and a container volume`)
   }
+  const options = readContainerOptions(s, raw, new Set([...volumes.map((b) => b.target), ...containerVolumes]))
   return {
     name: String(s.path[3]),
     service: service.name,
@@ -138,6 +140,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
     labels: typeof labels === 'string' ? {} : labels,
     lxcConf: readStringMap(s, ['lxc_conf'], raw.lxc_conf),
     lifecycle: mergeLifecycle(service.lifecycle, parseLifecycle(s, raw.lifecycle, ctx.rules)),
+    ...options,
     loc: s.sink.locate(s.path, 'key'),
   }
 }

@@ -78,7 +78,13 @@ function readOptional<T>(raw: unknown, read: () => T): T | undefined {
 }
 
 /** Reads every option; a key the file does not set stays absent (so older containers' digests do not move). */
-export function readContainerOptions(s: Scope, raw: RawMap, volumeTargets: ReadonlySet<string>): ContainerOptions {
+const below = (version: string, minimum: number): boolean => version !== 'auto' && Number(version.replace(/^v/, '')) < minimum
+
+/**
+ * Reads every option; a key the file does not set stays absent (so older containers' digests do not move).
+ * `apiVersion` is the ship's: the daemon ignores `platform` below API 1.41, so that is an error, not a surprise.
+ */
+export function readContainerOptions(s: Scope, raw: RawMap, volumeTargets: ReadonlySet<string>, apiVersion?: string): ContainerOptions {
   const networks = readNetworks(s, raw.networks)
   if (networks !== undefined && raw.net !== undefined && raw.net !== null) s.error(['networks'], `'networks' and 'net' cannot be combined (as Compose's networks and network_mode)`, 'key')
   const stopSignal = readOptional(raw.stop_signal, () => {
@@ -101,6 +107,9 @@ export function readContainerOptions(s: Scope, raw: RawMap, volumeTargets: Reado
   const platform = readOptional(raw.platform, () => {
     const v = readString(s, ['platform'], raw.platform)
     if (v !== undefined && !PLATFORM.test(v)) s.error(['platform'], `platform must be os[/arch[/variant]] such as linux/amd64, got '${v}'`)
+    if (v !== undefined && apiVersion !== undefined && below(apiVersion, 1.41)) {
+      s.error(['platform'], `platform needs Docker API 1.41 or later, and this ship uses ${apiVersion} (set its api_version to 1.41 or auto)`)
+    }
     return v !== undefined && PLATFORM.test(v) ? v : undefined
   })
   const options: ContainerOptions = {

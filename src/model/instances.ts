@@ -106,7 +106,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
   for (const b of volumes) {
     if (containerVolumes.includes(b.target)) s.error(['container_volumes'], `${b.target} is both a bind-mount target and a container volume`)
   }
-  const options = readContainerOptions(s, raw, new Set([...volumes.map((b) => b.target), ...containerVolumes]))
+  const options = readContainerOptions(s, raw, new Set([...volumes.map((b) => b.target), ...containerVolumes]), ship === undefined ? undefined : ctx.ships[ship]?.apiVersion)
   return {
     name: String(s.path[3]),
     service: service.name,

@@ -61,7 +61,10 @@ function readSysctls(s: Scope, raw: unknown): Record<string, string> | undefined
 
 function readEntrypoint(s: Scope, raw: unknown): string | string[] | undefined {
   if (raw === undefined || raw === null) return undefined
-  return Array.isArray(raw) ? readStringList(s, ['entrypoint'], raw) : readString(s, ['entrypoint'], raw)
+  if (Array.isArray(raw)) return readStringList(s, ['entrypoint'], raw)
+  if (typeof raw === 'string') return raw
+  s.error(['entrypoint'], `'entrypoint' must be a string (shell-split) or a list of strings`)
+  return undefined
 }
 
 const HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/
@@ -107,7 +110,7 @@ export function readContainerOptions(s: Scope, raw: RawMap, volumeTargets: Reado
   const platform = readOptional(raw.platform, () => {
     const v = readString(s, ['platform'], raw.platform)
     if (v !== undefined && !PLATFORM.test(v)) s.error(['platform'], `platform must be os[/arch[/variant]] such as linux/amd64, got '${v}'`)
-    if (v !== undefined && apiVersion !== undefined && below(apiVersion, 1.41)) {
+    if (v !== undefined && PLATFORM.test(v) && apiVersion !== undefined && below(apiVersion, 1.41)) {
       s.error(['platform'], `platform needs Docker API 1.41 or later, and this ship uses ${apiVersion} (set its api_version to 1.41 or auto)`)
     }
     return v !== undefined && PLATFORM.test(v) ? v : undefined

@@ -1,52 +1,12 @@
 import {expect} from 'chai'
 import {envFrom, instanceYaml, issuesOf} from '../helpers/model-env.js'
+import {ACCEPTED} from '../helpers/container-options-cases.js'
 import {parseDuration} from '../../src/model/healthcheck.js'
 import {parseGpuFlag} from '../../src/model/gpus.js'
 import {parseDevice} from '../../src/model/devices.js'
 import {parseRamBytes, parseSignal} from '../../src/model/container-options.js'
 
 const MiB = 1024 ** 2
-
-/** [description, instance YAML, field of the Container, expected value] — the Docker CLI/Compose spellings. */
-const ACCEPTED: Array<[string, string, string, unknown]> = [
-  ['networks as a list', 'networks: [front, back]', 'networks', [{name: 'front', aliases: []}, {name: 'back', aliases: []}]],
-  ['networks as a mapping with aliases', 'networks: {front: {aliases: [db, primary]}, back: null}', 'networks', [{name: 'front', aliases: ['db', 'primary']}, {name: 'back', aliases: []}]],
-  ['networks absent', '', 'networks', undefined],
-  ['tmpfs one path', 'tmpfs: /run', 'tmpfs', {'/run': ''}],
-  ['tmpfs with options', 'tmpfs: ["/run:rw,noexec,size=64m", /tmp]', 'tmpfs', {'/run': 'rw,noexec,size=64m', '/tmp': ''}],
-  ['devices host only', 'devices: [/dev/fuse]', 'devices', [{host: '/dev/fuse', container: '/dev/fuse', permissions: 'rwm'}]],
-  ['devices host:container:perms', 'devices: ["/dev/null:/dev/foo:r"]', 'devices', [{host: '/dev/null', container: '/dev/foo', permissions: 'r'}]],
-  ['devices host:perms', 'devices: "/dev/snd:rw"', 'devices', [{host: '/dev/snd', container: '/dev/snd', permissions: 'rw'}]],
-  ['healthcheck string test is CMD-SHELL', 'healthcheck: {test: "curl -f localhost", interval: 1m30s, timeout: 500ms, retries: 3, start_period: 2s}', 'healthcheck',
-    {test: ['CMD-SHELL', 'curl -f localhost'], interval: 90e9, timeout: 5e8, retries: 3, startPeriod: 2e9}],
-  ['healthcheck list test', 'healthcheck: {test: [CMD, pg_isready]}', 'healthcheck', {test: ['CMD', 'pg_isready']}],
-  ['healthcheck disable', 'healthcheck: {disable: true}', 'healthcheck', {test: ['NONE']}],
-  ['healthcheck test NONE', 'healthcheck: {test: [NONE]}', 'healthcheck', {test: ['NONE']}],
-  ['init', 'init: true', 'init', true],
-  ['stop_signal name', 'stop_signal: SIGUSR1', 'stopSignal', 'SIGUSR1'],
-  ['stop_signal without SIG, any case', 'stop_signal: quit', 'stopSignal', 'SIGQUIT'],
-  ['stop_signal number', 'stop_signal: 9', 'stopSignal', '9'],
-  ['stop_signal realtime', 'stop_signal: SIGRTMIN+3', 'stopSignal', 'SIGRTMIN+3'],
-  ['read_only', 'read_only: yes', 'readOnly', true],
-  ['shm_size string', 'shm_size: 64m', 'shmSize', 64 * MiB],
-  ['shm_size bytes', 'shm_size: 1048576', 'shmSize', MiB],
-  ['shm_size GiB spelling', 'shm_size: 1GiB', 'shmSize', 1024 * MiB],
-  ['sysctls mapping', 'sysctls: {net.core.somaxconn: 1024, net.ipv4.tcp_syncookies: 0}', 'sysctls', {'net.core.somaxconn': '1024', 'net.ipv4.tcp_syncookies': '0'}],
-  ['sysctls list', 'sysctls: [net.core.somaxconn=1024]', 'sysctls', {'net.core.somaxconn': '1024'}],
-  ['pids_limit', 'pids_limit: 100', 'pidsLimit', 100],
-  ['pids_limit unlimited', 'pids_limit: -1', 'pidsLimit', -1],
-  ['group_add names and ids', 'group_add: [audio, 1234]', 'groupAdd', ['audio', '1234']],
-  ['entrypoint string', 'entrypoint: "/bin/sh -c"', 'entrypoint', '/bin/sh -c'],
-  ['entrypoint list', 'entrypoint: [/bin/sh, -c]', 'entrypoint', ['/bin/sh', '-c']],
-  ['entrypoint cleared', 'entrypoint: ""', 'entrypoint', ''],
-  ['hostname', 'hostname: box-1', 'hostname', 'box-1'],
-  ['domainname', 'domainname: example.com', 'domainname', 'example.com'],
-  ['gpus all', 'gpus: all', 'gpus', [{count: -1, capabilities: ['gpu']}]],
-  ['gpus count', 'gpus: 2', 'gpus', [{count: 2, capabilities: ['gpu']}]],
-  ['gpus --gpus devices', `gpus: '"device=0,1","capabilities=compute,utility"'`, 'gpus', [{deviceIds: ['0', '1'], capabilities: ['compute', 'utility']}]],
-  ['gpus Compose device requests', 'gpus: [{driver: nvidia, count: all, capabilities: [gpu, utility], options: {x: 1}}]', 'gpus', [{driver: 'nvidia', count: -1, capabilities: ['gpu', 'utility'], options: {x: '1'}}]],
-  ['platform', 'platform: linux/arm64/v8', 'platform', 'linux/arm64/v8'],
-]
 
 /** [instance YAML, every issue as line:col: message] */
 const REFUSED: Array<[string, string[]]> = [

@@ -141,7 +141,8 @@ export class FakeDocker implements DockerClient {
       Object.assign(c, {running: false, status: 'exited', exitCode: 1})
       return
     }
-    Object.assign(c, {running: true, status: 'running', health: this.images.get(c.body.Image)?.Config?.Healthcheck ? 'healthy' : undefined})
+    const test = (c.body.Healthcheck as {Test?: string[]} | undefined)?.Test ?? this.images.get(c.body.Image)?.Config?.Healthcheck?.Test
+    Object.assign(c, {running: true, status: 'running', health: test && test[0] !== 'NONE' ? 'healthy' : undefined})
   }
 
   async stopContainer(id: string): Promise<void> {

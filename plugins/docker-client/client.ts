@@ -1,7 +1,7 @@
 import {PassThrough, pipeline, type Readable} from 'node:stream'
 import {MaestroError} from '../../src/api/index.js'
 import type {
-  ContainerInspect, ContainerSummary, CreateContainerBody, DockerClient, DockerClientStats, ExecResult, ImageInspect,
+  ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecResult, ImageInspect,
   LogOptions, PullProgress, RegistryAuth, Ship,
 } from '../../src/api/index.js'
 import {isApiVersion, negotiateApiVersion} from './api-version.js'
@@ -84,8 +84,20 @@ export class ModemDockerClient implements DockerClient {
     return this.find({method: 'GET', path: `/containers/${id(nameOrId)}/json`})
   }
 
-  createContainer(name: string, body: CreateContainerBody): Promise<{readonly Id: string}> {
-    return this.call({method: 'POST', path: '/containers/create', query: {name}, body})
+  createContainer(name: string, body: CreateContainerBody, options: {platform?: string} = {}): Promise<{readonly Id: string}> {
+    return this.call({method: 'POST', path: '/containers/create', query: {name, ...(options.platform ? {platform: options.platform} : {})}, body})
+  }
+
+  inspectNetwork(name: string): Promise<NetworkInspect | undefined> {
+    return this.find({method: 'GET', path: `/networks/${id(name)}`})
+  }
+
+  createNetwork(body: CreateNetworkBody): Promise<{readonly Id: string}> {
+    return this.call({method: 'POST', path: '/networks/create', body})
+  }
+
+  async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
+    await this.call({method: 'POST', path: `/networks/${id(network)}/connect`, body: {Container: container, EndpointConfig: {Aliases: [...aliases]}}})
   }
 
   async startContainer(nameOrId: string): Promise<void> {

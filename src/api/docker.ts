@@ -84,6 +84,20 @@ export interface CreateContainerBody {
   [key: string]: unknown
 }
 
+export interface NetworkInspect {
+  readonly Id: string
+  readonly Name: string
+  readonly Driver?: string
+  readonly Labels?: Readonly<Record<string, string>> | null
+}
+
+export interface CreateNetworkBody {
+  Name: string
+  Driver?: string
+  CheckDuplicate?: boolean
+  Labels?: Record<string, string>
+}
+
 export interface RegistryAuth {
   readonly username?: string
   readonly password?: string
@@ -129,7 +143,12 @@ export interface DockerClient {
   listContainers(options?: {all?: boolean; filters?: Record<string, string[]>}): Promise<ContainerSummary[]>
   /** Undefined when no such container exists. */
   inspectContainer(nameOrId: string): Promise<ContainerInspect | undefined>
-  createContainer(name: string, body: CreateContainerBody): Promise<{readonly Id: string}>
+  /** `platform` (os[/arch[/variant]]) selects the image variant, as `docker create --platform`. */
+  createContainer(name: string, body: CreateContainerBody, options?: {platform?: string}): Promise<{readonly Id: string}>
+  /** Undefined when no such network exists. */
+  inspectNetwork(name: string): Promise<NetworkInspect | undefined>
+  createNetwork(body: CreateNetworkBody): Promise<{readonly Id: string}>
+  connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void>
   startContainer(id: string): Promise<void>
   stopContainer(id: string, timeoutSeconds: number): Promise<void>
   killContainer(id: string, signal?: string): Promise<void>

@@ -6,6 +6,7 @@ import {toDockerEnv, type EnvPair} from '../env/compute.js'
 import {withDefaultTag} from './image-ref.js'
 import {exposedPortKeys, portBindings} from './port-bindings.js'
 import {shlexSplit} from './shlex.js'
+import {entrypointArgv, healthcheckSpec, networkingConfig, optionsHostConfig} from './options-spec.js'
 
 const emptySet = (keys: readonly string[]): Record<string, Record<string, never>> => Object.fromEntries(keys.map((k) => [k, {}]))
 
@@ -41,6 +42,7 @@ function hostConfig(c: Container): HostConfig {
     Ulimits: c.ulimits.map((u) => ({Name: u.name, Soft: u.soft, Hard: u.hard})),
     LogConfig: c.logDriver === undefined ? undefined : {Type: c.logDriver, Config: {...c.logOpt}},
     LxcConf: Object.entries(c.lxcConf).map(([Key, Value]) => ({Key, Value})),
+    ...optionsHostConfig(c),
   })
 }
 
@@ -53,7 +55,11 @@ export function buildCreateSpec(env: Environment, containerName: string, envPair
   if (!c) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${containerName} is not a container of ${env.name}`)
   return compact<CreateContainerBody>({
     Image: withDefaultTag(c.image),
-    Hostname: c.net === undefined ? c.name : undefined,
+    Hostname: c.hostname ?? (c.net === undefined ? c.name : undefined),
+    Domainname: c.domainname,
+    Entrypoint: entrypointArgv(c.entrypoint),
+    StopSignal: c.stopSignal,
+    Healthcheck: healthcheckSpec(c.healthcheck),
     User: c.username,
     Env: toDockerEnv(envPairs),
     Cmd: commandArgv(c.command),
@@ -62,5 +68,6 @@ export function buildCreateSpec(env: Environment, containerName: string, envPair
     ExposedPorts: emptySet(exposedPortKeys(c.ports)),
     Labels: {...c.labels, ...labels},
     HostConfig: hostConfig(c),
+    NetworkingConfig: networkingConfig(c),
   })
 }

@@ -10,6 +10,5 @@ export const SERVICE_KEYS: ReadonlySet<string> = knownKeys(SERVICE)
 
 /** Keys users try (Compose spellings, unsupported Docker options) that MaestroNG ignores. */
 export const UNSUPPORTED_INSTANCE_KEYS: ReadonlySet<string> = new Set([
-  'container_name', 'hostname', 'entrypoint', 'tmpfs', 'devices', 'networks', 'healthcheck', 'read_only', 'pid',
-  'ipc', 'shm_size', 'stop_signal', 'mem_reservation', 'expose', 'env_file', 'depends_on', 'requires', 'wants_info',
+  'container_name', 'pid', 'ipc', 'mem_reservation', 'expose', 'env_file', 'depends_on', 'requires', 'wants_info',
 ])

@@ -14,6 +14,7 @@ import {parseUlimit} from './ulimits.js'
 import {parseVolume} from './volumes.js'
 import {readExtraHosts, readLinks} from './hosts-links.js'
 import {orderedEntries} from './key-order.js'
+import {readContainerOptions} from './container-options.js'
 
 /** What a service hands down to its instances (reference §2.4 merge rules). */
 export interface ServiceParts {
@@ -107,6 +108,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
   for (const b of volumes) {
     if (containerVolumes.includes(b.target)) s.error(['container_volumes'], `${b.target} is both a bind-mount target and a container volume`)
   }
+  const options = readContainerOptions(s, raw, new Set([...volumes.map((b) => b.target), ...containerVolumes]), ship === undefined ? undefined : ctx.ships[ship]?.apiVersion)
   return {
     name: String(s.path[3]),
     service: service.name,
@@ -141,6 +143,7 @@ export function normalizeInstance(ctx: NormalizeContext, s: Scope, raw: RawMap, 
     labels: typeof labels === 'string' ? {} : labels,
     lxcConf: readStringMap(s, ['lxc_conf'], raw.lxc_conf),
     lifecycle: mergeLifecycle(service.lifecycle, parseLifecycle(s, raw.lifecycle, ctx.rules)),
+    ...options,
     loc: s.sink.locate(s.path, 'key'),
   }
 }

@@ -26,6 +26,64 @@ export interface VolumeBind {
   readonly mode?: string
 }
 
+/** A user-defined network the container joins (Compose `networks`). */
+export interface NetworkAttachment {
+  readonly name: string
+  readonly aliases: readonly string[]
+}
+
+/** `docker run --device host[:container[:perms]]`. */
+export interface DeviceMapping {
+  readonly host: string
+  readonly container: string
+  /** Some of r, w, m. */
+  readonly permissions: string
+}
+
+/** Docker's HEALTHCHECK; durations in nanoseconds as the Engine API takes them. `test: ['NONE']` disables. */
+export interface Healthcheck {
+  readonly test: readonly string[]
+  readonly interval?: number
+  readonly timeout?: number
+  readonly retries?: number
+  readonly startPeriod?: number
+}
+
+/** One Engine API DeviceRequest (`--gpus`). */
+export interface GpuRequest {
+  readonly driver?: string
+  /** -1 means all. */
+  readonly count?: number
+  readonly deviceIds?: readonly string[]
+  readonly capabilities: readonly string[]
+  readonly options?: Readonly<Record<string, string>>
+}
+
+/** Container options beyond MaestroNG's (Docker CLI/Compose spellings); absent when the file does not set them. */
+export interface ContainerOptions {
+  readonly networks?: readonly NetworkAttachment[]
+  /** Mount path -> tmpfs mount options (may be ''). */
+  readonly tmpfs?: Readonly<Record<string, string>>
+  readonly devices?: readonly DeviceMapping[]
+  readonly healthcheck?: Healthcheck
+  readonly init?: boolean
+  /** As written, e.g. SIGTERM, USR1 or 15. */
+  readonly stopSignal?: string
+  readonly readOnly?: boolean
+  /** Bytes. */
+  readonly shmSize?: number
+  readonly sysctls?: Readonly<Record<string, string>>
+  readonly pidsLimit?: number
+  readonly groupAdd?: readonly string[]
+  /** A string (shell-split, as `command`) or a list; `[]` or `''` clears the image's entrypoint. */
+  readonly entrypoint?: string | readonly string[]
+  readonly hostname?: string
+  readonly domainname?: string
+  readonly gpus?: readonly GpuRequest[]
+  /** os[/arch[/variant]], e.g. linux/amd64. */
+  readonly platform?: string
+}
+
 export interface RestartPolicy {
   readonly name: 'no' | 'always' | 'on-failure' | 'unless-stopped'
   readonly maximumRetryCount: number
@@ -113,7 +171,7 @@ export interface Service {
   readonly loc?: SourceLoc
 }
 
-export interface Container {
+export interface Container extends ContainerOptions {
   readonly name: string
   readonly service: string
   readonly ship: string

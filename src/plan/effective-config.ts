@@ -4,7 +4,7 @@
  * Only what changes the created container belongs here; `stop_timeout` or checks do not.
  */
 import type {Container} from '../model/types.js'
-import type {Json} from './canonical.js'
+import {canonicalJson, type Json} from './canonical.js'
 
 /** Version of the field set and value normalisation below; bump it only with a migration in mind. */
 export const CONFIG_VERSION = '1'
@@ -35,6 +35,22 @@ export const CONFIG_DEFAULTS: EffectiveConfig = {
   workdir: null,
   user: null,
   privileged: false,
+  networks: [],
+  tmpfs: {},
+  devices: [],
+  healthcheck: null,
+  init: null,
+  stop_signal: null,
+  read_only: false,
+  shm_size: null,
+  sysctls: {},
+  pids_limit: null,
+  group_add: [],
+  entrypoint: null,
+  hostname: null,
+  domainname: null,
+  gpus: [],
+  platform: null,
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
@@ -67,5 +83,33 @@ export function effectiveConfig(container: Container, envPairs: readonly (readon
     workdir: c.workdir ?? null,
     user: c.username ?? null,
     privileged: c.privileged,
+    ...withoutDefaults({
+      networks: (c.networks ?? []).map((n) => ({name: n.name, aliases: sorted(n.aliases)})),
+      tmpfs: {...c.tmpfs},
+      devices: (c.devices ?? []).map((d) => ({host: d.host, container: d.container, permissions: d.permissions})),
+      healthcheck: c.healthcheck
+        ? {test: [...c.healthcheck.test], interval: c.healthcheck.interval ?? null, timeout: c.healthcheck.timeout ?? null, retries: c.healthcheck.retries ?? null, start_period: c.healthcheck.startPeriod ?? null}
+        : null,
+      init: c.init ?? null,
+      stop_signal: c.stopSignal ?? null,
+      read_only: c.readOnly ?? false,
+      shm_size: c.shmSize ?? null,
+      sysctls: {...c.sysctls},
+      pids_limit: c.pidsLimit ?? null,
+      group_add: [...(c.groupAdd ?? [])],
+      entrypoint: c.entrypoint === undefined ? null : typeof c.entrypoint === 'string' ? c.entrypoint : [...c.entrypoint],
+      hostname: c.hostname ?? null,
+      domainname: c.domainname ?? null,
+      gpus: (c.gpus ?? []).map((g) => ({driver: g.driver ?? null, count: g.count ?? null, device_ids: g.deviceIds ? [...g.deviceIds] : null, capabilities: [...g.capabilities], options: {...g.options}})),
+      platform: c.platform ?? null,
+    }),
   }
+}
+
+/**
+ * Fields added after config version 1 are recorded only when set, so the digest of a container created
+ * before them (or without them) stays the same; absent compares equal to the default (diffConfig).
+ */
+function withoutDefaults(fields: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(Object.entries(fields).filter(([k, v]) => canonicalJson(v) !== canonicalJson(CONFIG_DEFAULTS[k] ?? null)))
 }

@@ -3,6 +3,7 @@ import {MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import {buildCreateSpec} from '../docker/create-spec.js'
 import {maestroLabels} from '../plan/labels.js'
 import type {TaskContext} from './context.js'
+import {connectOtherNetworks, ensureNetworks} from './networks.js'
 import {delay} from './wait.js'
 
 export const dockerError = (ctx: TaskContext, what: string, error: unknown): MaestroError =>
@@ -27,7 +28,10 @@ export async function createContainer(ctx: TaskContext): Promise<string> {
   ctx.progress('creating')
   const labels = maestroLabels(ctx.environment, ctx.container, ctx.desired())
   const body = buildCreateSpec(ctx.environment, ctx.container.name, ctx.envPairs(), labels)
-  const {Id} = await step(ctx, 'create failed', () => ctx.docker.createContainer(ctx.container.name, body))
+  await step(ctx, 'network setup failed', () => ensureNetworks(ctx))
+  const platform = ctx.container.platform
+  const {Id} = await step(ctx, 'create failed', () => ctx.docker.createContainer(ctx.container.name, body, platform ? {platform} : undefined))
+  await step(ctx, 'network connect failed', () => connectOtherNetworks(ctx, Id))
   ctx.emit('container:create', {id: Id})
   return Id
 }

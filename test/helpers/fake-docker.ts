@@ -4,7 +4,7 @@
  * `fakeTransportPlugin` under Tokens.Transport, so plays reach it through the real plugin path.
  */
 import {Readable} from 'node:stream'
-import {definePlugin, Tokens, type ContainerInspect, type ContainerSummary, type CreateContainerBody, type DockerClient, type DockerClientStats, type ExecResult, type ImageInspect, type MaestroPlugin, type PullProgress, type RegistryAuth, type Ship} from '../../src/api/index.js'
+import {definePlugin, Tokens, type ContainerInspect, type ContainerSummary, type CreateContainerBody, type CreateNetworkBody, type DockerClient, type DockerClientStats, type ExecResult, type ImageInspect, type MaestroPlugin, type NetworkInspect, type PullProgress, type RegistryAuth, type Ship} from '../../src/api/index.js'
 
 export interface FakeContainer {
   id: string
@@ -28,6 +28,7 @@ export class FakeDocker implements DockerClient {
   readonly calls: string[] = []
   readonly containers = new Map<string, FakeContainer>()
   readonly images = new Map<string, ImageInspect>()
+  readonly networks = new Map<string, NetworkInspect>()
   down = false
   closed = false
   /** Artificial latency per call (ms). */
@@ -114,6 +115,24 @@ export class FakeDocker implements DockerClient {
     return {Id: c.id}
   }
 
+  async inspectNetwork(name: string): Promise<NetworkInspect | undefined> {
+    await this.call('inspectNetwork', name)
+    return this.networks.get(name)
+  }
+
+  async createNetwork(body: CreateNetworkBody): Promise<{Id: string}> {
+    await this.call('createNetwork', body.Name)
+    if (this.networks.has(body.Name)) throw Object.assign(new Error(`network with name ${body.Name} already exists`), {statusCode: 409})
+    const n: NetworkInspect = {Id: `net${++ids}-${body.Name}`, Name: body.Name, Driver: body.Driver ?? 'bridge', Labels: {...body.Labels}}
+    this.networks.set(body.Name, n)
+    return {Id: n.Id}
+  }
+
+  async connectNetwork(network: string, container: string, aliases: readonly string[]): Promise<void> {
+    await this.call('connectNetwork', `${network} ${this.must(container).name}${aliases.length > 0 ? ` ${aliases.join(',')}` : ''}`)
+    if (!this.networks.has(network)) throw Object.assign(new Error(`network ${network} not found`), {statusCode: 404})
+  }
+
   async startContainer(id: string): Promise<void> {
     const c = this.must(id)
     await this.call('startContainer', c.name)
@@ -122,7 +141,8 @@ export class FakeDocker implements DockerClient {
       Object.assign(c, {running: false, status: 'exited', exitCode: 1})
       return
     }
-    Object.assign(c, {running: true, status: 'running', health: this.images.get(c.body.Image)?.Config?.Healthcheck ? 'healthy' : undefined})
+    const test = (c.body.Healthcheck as {Test?: string[]} | undefined)?.Test ?? this.images.get(c.body.Image)?.Config?.Healthcheck?.Test
+    Object.assign(c, {running: true, status: 'running', health: test && test[0] !== 'NONE' ? 'healthy' : undefined})
   }
 
   async stopContainer(id: string): Promise<void> {

@@ -158,10 +158,10 @@ describe('normalizeEnvironment (warnings)', () => {
   })
 
   it('suggests the key meant and names keys upstream does not support', () => {
-    expect(issuesOf(instanceYaml('volums: {}\nentrypoint: x\nimage: i', 'command: x'))).to.deep.equal([
+    expect(issuesOf(instanceYaml('volums: {}\nipc: host\nimage: i', 'command: x'))).to.deep.equal([
       "env.yaml:9:5: warning: unknown key 'command' in service web (ignored; only instances accept 'command')",
       "env.yaml:13:9: warning: unknown key 'volums' in instance web-1 (ignored; did you mean 'volumes'?)",
-      "env.yaml:14:9: warning: unknown key 'entrypoint' in instance web-1 (ignored; not supported by MaestroNG)",
+      "env.yaml:14:9: warning: unknown key 'ipc' in instance web-1 (ignored; not supported by MaestroNG)",
     ])
   })
 

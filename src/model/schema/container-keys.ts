@@ -63,6 +63,43 @@ export const INSTANCE: Level = {
   log_opt: {description: 'Logging driver options (values become strings).', schema: mapOf(scalar)},
   labels: {description: 'Container labels: a mapping or a list of key=value.', schema: {anyOf: [mapOf(scalar), {type: 'array', items: {type: ['string', 'number']}}]}},
   lxc_conf: {description: 'Legacy LXC options.', schema: mapOf(scalar)},
+  networks: {description: "User-defined networks (Compose networks), created when missing: a list of names or {name: {aliases}}. Not with 'net'.", schema: ref('networks')},
+  tmpfs: {description: 'tmpfs mounts (docker run --tmpfs): path[:options], one or a list.', schema: strList},
+  devices: {description: 'Host devices (docker run --device): host_path[:container_path[:rwm]].', schema: strList},
+  healthcheck: {description: 'Docker HEALTHCHECK (Compose healthcheck); start waits for healthy before dependents.', schema: ref('healthcheck')},
+  init: {description: 'Run an init process as PID 1 (docker run --init).', schema: bool},
+  stop_signal: {description: 'Signal that stops the container (docker run --stop-signal), e.g. SIGTERM, USR1, 15.', schema: {anyOf: [str, {type: 'integer', minimum: 1, maximum: 64}]}},
+  read_only: {description: 'Read-only root filesystem (docker run --read-only).', schema: bool},
+  shm_size: {description: 'Size of /dev/shm (docker run --shm-size): bytes or 64m, 1g …', schema: {anyOf: [{type: 'integer', minimum: 0}, str]}},
+  sysctls: {description: 'Namespaced kernel parameters (docker run --sysctl): {name: value} or a list of name=value.', schema: {anyOf: [mapOf(scalar), {type: 'array', items: str}]}},
+  pids_limit: {description: 'Process limit (docker run --pids-limit); -1 or 0: unlimited.', schema: int(-1)},
+  group_add: {description: 'Extra groups for the user (docker run --group-add): names or ids.', schema: {anyOf: [str, {type: 'integer'}, {type: 'array', items: {type: ['string', 'integer']}}]}},
+  entrypoint: {description: "Overrides the image entrypoint: a string (shell-split) or a list; '' or [] clears it.", schema: oneOrList(str)},
+  hostname: {description: 'Container hostname (docker run --hostname); defaults to the instance name unless net is set.', schema: str},
+  domainname: {description: 'Container domain name (docker run --domainname).', schema: str},
+  gpus: {description: 'GPU device requests (docker run --gpus): all, a count, "device=0,1", or a list of {driver, count, device_ids, capabilities, options}.', schema: ref('gpus')},
+  platform: {description: 'Platform to create the container for (docker run --platform), e.g. linux/amd64.', schema: str},
+}
+
+export const NETWORK_ATTACHMENT: Level = {
+  aliases: {description: 'Names the container is reachable by on this network.', schema: strList},
+}
+
+export const HEALTHCHECK: Level = {
+  test: {description: "A shell command (CMD-SHELL), or a list starting with CMD, CMD-SHELL or NONE.", schema: oneOrList(str)},
+  interval: {description: 'Time between checks, e.g. 30s, 1m30s.', schema: str},
+  timeout: {description: 'Time a check may take.', schema: str},
+  retries: {description: 'Consecutive failures before unhealthy.', schema: int(0)},
+  start_period: {description: 'Grace period after start during which failures do not count.', schema: str},
+  disable: {description: "Disable the image's HEALTHCHECK (and the wait for healthy).", schema: bool, default: false},
+}
+
+export const GPU_REQUEST: Level = {
+  driver: {description: 'Device driver, e.g. nvidia.', schema: str},
+  count: {description: 'Number of GPUs, or all.', schema: {anyOf: [{type: 'integer', minimum: 0}, {enum: ['all']}]}},
+  device_ids: {description: 'GPU ids (not with count).', schema: strList},
+  capabilities: {description: 'Capabilities, e.g. [gpu, utility]; defaults to [gpu].', schema: strList},
+  options: {description: 'Driver options.', schema: mapOf(scalar)},
 }
 
 export const LIMITS: Level = {

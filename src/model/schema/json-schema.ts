@@ -1,5 +1,5 @@
 import {AUDITOR, MAESTRO_META, REGISTRY, REGISTRY_RETRY, SHIP, SSH_TUNNEL, TOP} from './keys.js'
-import {CHECK, INSTANCE, LIMITS, PORT_MAPPING, RESTART_MAPPING, SERVICE, ULIMIT, VOLUME_MAPPING} from './container-keys.js'
+import {CHECK, GPU_REQUEST, HEALTHCHECK, INSTANCE, NETWORK_ATTACHMENT, LIMITS, PORT_MAPPING, RESTART_MAPPING, SERVICE, ULIMIT, VOLUME_MAPPING} from './container-keys.js'
 import {ref, templated, type JsonSchema, type KeySpec, type Level} from './shapes.js'
 
 export const SCHEMA_ID = 'https://raw.githubusercontent.com/maestro-ng/maestro/main/schema/maestro.schema.json'
@@ -65,6 +65,11 @@ export function buildJsonSchema(): JsonSchema {
       ulimitMapping: levelSchema(ULIMIT, 'Soft and hard limits.'),
       restart: {anyOf: [{type: 'string', pattern: RESTART_TEXT}, {enum: [false, null]}, templated, ref('restartMapping')]},
       restartMapping: levelSchema(RESTART_MAPPING, 'A restart policy.'),
+      networks: {anyOf: [{type: 'array', items: {type: 'string'}}, {type: 'object', additionalProperties: {anyOf: [{type: 'null'}, ref('networkAttachment')]}}]},
+      networkAttachment: levelSchema(NETWORK_ATTACHMENT, 'How the container joins one network.'),
+      healthcheck: levelSchema(HEALTHCHECK, 'A Docker healthcheck (Compose spelling).'),
+      gpus: {anyOf: [{enum: ['all']}, {type: 'integer', minimum: 0}, {type: 'string'}, {type: 'array', items: ref('gpuRequest')}]},
+      gpuRequest: levelSchema(GPU_REQUEST, 'A GPU device request.'),
     },
   }
 }

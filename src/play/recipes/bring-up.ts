@@ -2,6 +2,7 @@ import {runChecks} from '../checks.js'
 import {createContainer, removeContainer, startContainer} from '../container-steps.js'
 import type {TaskContext} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
+import {awaitsHealth} from '../../model/healthcheck.js'
 
 export interface BringUpOptions {
   /** An existing (stopped) container of that name. */
@@ -27,6 +28,6 @@ export async function bringUp(ctx: TaskContext, options: BringUpOptions): Promis
   id ??= await createContainer(ctx)
   await startContainer(ctx, id)
   ctx.progress('running checks')
-  await runChecks(ctx, 'running', {containerId: id, healthcheck: hasHealthcheck(image)})
+  await runChecks(ctx, 'running', {containerId: id, healthcheck: awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image))})
   return id
 }

@@ -2,6 +2,7 @@ import {stopContainer, removeContainer, createContainer, startContainer} from '.
 import {runChecks} from '../checks.js'
 import type {Recipe} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
+import {awaitsHealth} from '../../model/healthcheck.js'
 import {bringUp} from './bring-up.js'
 import {ageDetail, driftData, driftOf} from './observed-facts.js'
 
@@ -19,7 +20,7 @@ export const startRecipe: Recipe = async (ctx) => {
     await removeContainer(ctx, seen.id)
     const id = await createContainer(ctx)
     await startContainer(ctx, id)
-    await runChecks(ctx, 'running', {containerId: id, healthcheck: hasHealthcheck(image)})
+    await runChecks(ctx, 'running', {containerId: id, healthcheck: awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image))})
     return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: {changes: drift.changes}}
   }
   const id = await bringUp(ctx, {existing: seen?.id, pull: ctx.options.refreshImages === true, reuse: ctx.options.reuse === true})

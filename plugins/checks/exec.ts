@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import {childEnv} from '../shared/child-env.js'
 import type {CheckContext, CheckSpec, LifecycleCheck} from '../../src/api/index.js'
 import {abortReason} from '../shared/abort.js'
 import {attemptLoop, checkFailed, commandRule, DEFAULT_TIMING, num, oneOf, positiveInt, validateKeys, type CheckTiming} from './common.js'
@@ -19,7 +20,7 @@ export function createExecCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
       const attempts = num(spec, 'attempts', 180)
       const viaStdin = String(spec.envfrom ?? 'env').toLowerCase() === 'stdin'
       const containerEnv = stringEnv(context.containerEnv)
-      const env = viaStdin ? {...process.env} : {...process.env, ...containerEnv}
+      const env = viaStdin ? childEnv() : {...childEnv(), ...containerEnv}
       const stdin = viaStdin ? JSON.stringify(containerEnv) : undefined
       const reason = await attemptLoop(attempts, context, timing.intervalMs, () => runOnce(argv, env, stdin, context.signal))
       if (context.signal.aborted) throw abortReason(context.signal)

@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import {childEnv} from '../shared/child-env.js'
 import type {NotifierContext, NotifierFactory} from '../../src/api/index.js'
 import {auditOptions, createAuditor, requireString} from './auditor.js'
 import type {AuditEvent} from './audit-event.js'
@@ -28,7 +29,7 @@ function runScript(script: string, args: string, event: AuditEvent, context: Not
   const input: Record<string, {ship: string; service: string}> = {}
   for (const c of event.containers) input[c.name] = {ship: context.environment.ships[c.ship]?.ip ?? c.ship, service: c.service}
   return new Promise((resolve, reject) => {
-    const child = spawn(script, argv, {stdio: ['pipe', 'ignore', 'pipe']})
+    const child = spawn(script, argv, {env: childEnv(), stdio: ['pipe', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-2000)

@@ -7,6 +7,8 @@ import {shipModemOptions} from './options.js'
  * `docker_port`) or TLS (`tls`, `tls_verify`, `tls_ca_cert`, `tls_cert`, `tls_key`; paths relative
  * to the environment file, `~` expanded). Ships with `ssh_tunnel` or an `ssh://` endpoint belong
  * to the SSH transport. `connect` only prepares a client; the daemon is contacted on first use.
+ * The certificate is verified unless the ship says `tls_verify: false`, which is warned per connect
+ * (once per ship per command).
  */
 export class DockerTransport implements Transport {
   readonly name = 'docker'
@@ -16,7 +18,11 @@ export class DockerTransport implements Transport {
   }
 
   connect(ship: Ship, context: TransportContext): DockerClient {
-    return createDockerClient(ship, shipModemOptions(ship, context.baseDir), {debug: (m) => context.log.debug(m)})
+    const options = shipModemOptions(ship, context.baseDir)
+    if (options.tls && !options.tls.verify) {
+      context.log.warn(`ship ${ship.name}: tls_verify is false, the daemon's certificate at ${options.endpoint} is not verified`)
+    }
+    return createDockerClient(ship, options, {debug: (m) => context.log.debug(m)})
   }
 }
 

@@ -69,15 +69,17 @@ export function entryMatches(entry: KnownHostEntry, host: string, port: number):
   return matched
 }
 
-/** How OpenSSH would judge `blob` for `host:port`: revoked beats trusted; a different key of a known type is a change. */
+/** How `blob` is judged for `host:port`: revoked beats trusted; any other key while the host has keys recorded is a change. */
 export function checkHostKey(entries: readonly KnownHostEntry[], host: string, port: number, blob: Buffer): HostKeyVerdict {
   const mine = entries.filter((e) => e.marker !== 'cert-authority' && entryMatches(e, host, port))
   const revoked = entries.find((e) => e.marker === 'revoked' && e.key.equals(blob))
   if (revoked) return {status: 'revoked', entry: revoked}
   const same = mine.find((e) => e.marker === undefined && e.key.equals(blob))
   if (same) return {status: 'trusted', entry: same}
+  // Any recorded key, of whatever type, means the host is known: a key of another type is a change, not a new host.
   const type = blobKeyType(blob)
-  const other = mine.find((e) => e.marker === undefined && (blobKeyType(e.key) ?? e.keyType) === type)
+  const recorded = mine.filter((e) => e.marker === undefined)
+  const other = recorded.find((e) => (blobKeyType(e.key) ?? e.keyType) === type) ?? recorded[0]
   return other ? {status: 'changed', entry: other} : {status: 'unknown'}
 }
 

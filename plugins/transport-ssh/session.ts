@@ -78,7 +78,17 @@ export class SshSession {
     return new Promise<Client>((resolve, reject) => {
       let ready = false
       let failure: Error | undefined
-      client.on('ready', () => ((ready = true), resolve(client)))
+      client.on('ready', () => {
+        try {
+          gate.commit() // only now has the server proven it holds the key
+        } catch (e) {
+          failure = e as Error
+          client.end()
+          return
+        }
+        ready = true
+        resolve(client)
+      })
       client.on('error', (err) => {
         failure = gate.refusal ?? sshError(t, err)
         if (!ready) reject(failure)

@@ -74,7 +74,7 @@ function normalizeShip(ship: Scope, defaults: Scope, raw: RawMap, defaultsRaw: R
     timeout: readNumber(from('timeout'), ['timeout'], get('timeout'), DEFAULT_TIMEOUT),
     ...(sshTunnelSpec === undefined ? {} : {sshTunnel: sshTunnelSpec}),
     tls,
-    tlsVerify: readBool(from('tls_verify'), ['tls_verify'], get('tls_verify'), false),
+    tlsVerify: readBool(from('tls_verify'), ['tls_verify'], get('tls_verify'), true),
     ...(tlsCaCert === undefined ? {} : {tlsCaCert}),
     ...(tlsCert === undefined ? {} : {tlsCert}),
     ...(tlsKey === undefined ? {} : {tlsKey}),

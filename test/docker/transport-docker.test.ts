@@ -7,6 +7,7 @@ import {DockerTransport} from '../../plugins/transport-docker/index.js'
 import {useLab, type Lab} from '../helpers/lab.js'
 import {labShip} from '../helpers/lab-ship.js'
 import {rejectedMaestroError as caught} from '../helpers/errors.js'
+import {envFrom} from '../helpers/model-env.js'
 
 const log: Logger = {debug: () => undefined, info: () => undefined, warn: () => undefined}
 const context = (baseDir: string): TransportContext => ({flags: NO_TRANSPORT_FLAGS, env: {}, baseDir, log})
@@ -69,11 +70,38 @@ describe('docker transport @e2e', () => {
     expect(e.hint).to.match(/tls_ca_cert/)
   })
 
-  it('talks to a TLS daemon whose certificate the CA did not sign when tls_verify is off', async () => {
-    const ship = labShip(lab, 1, {tls: true, tlsVerify: false, dockerPort: lab.tls.port, tlsCaCert: lab.tls.wrongCa, tlsCert: lab.tls.cert, tlsKey: lab.tls.key})
-    const docker = connect(ship)
+  /** The TLS ship as the loader builds it from YAML keys (so the model's defaults apply). */
+  const tlsShipFrom = (keys: string): Ship =>
+    envFrom(`name: e\nships:\n  ship1: {ip: ${lab.tls.ip}, tls_cert: ${lab.tls.cert}, tls_key: ${lab.tls.key}, ${keys}}\nservices: {}\n`).ships.ship1!
+
+  it('verifies the certificate by default when a CA is given (no tls_verify key)', async () => {
+    const e = await caught(connect(tlsShipFrom(`tls: true, tls_ca_cert: ${lab.tls.wrongCa}`)).ping())
+    expect(e.code).to.equal('MAESTRO_SHIP_UNREACHABLE')
+    expect(e.message).to.match(/^ship ship1 \(https:\/\/10\.231\.\d+\.11:2376\) is unreachable: TLS handshake failed: .*certificate/)
+    expect(e.message).to.not.include('\n')
+  })
+
+  it('verifies the certificate by default for an https:// endpoint', async () => {
+    const ship = tlsShipFrom(`endpoint: 'https://${lab.tls.ip}:${lab.tls.port}', tls_ca_cert: ${lab.tls.wrongCa}`)
+    expect((await caught(connect(ship).ping())).code).to.equal('MAESTRO_SHIP_UNREACHABLE')
+    expect(await connect({...ship, tlsCaCert: lab.tls.ca}).ping()).to.equal(undefined)
+  })
+
+  it('talks to a TLS daemon whose certificate the CA did not sign only with tls_verify: false, and warns once per connect', async () => {
+    const warnings: string[] = []
+    const ship = tlsShipFrom(`tls: true, tls_verify: false, tls_ca_cert: ${lab.tls.wrongCa}`)
+    const docker = transport.connect(ship, {flags: {}, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
+    clients.push(docker)
     expect(docker.endpoint).to.equal(`https://${lab.tls.ip}:${lab.tls.port}`)
     expect(await docker.listContainers({all: true})).to.be.an('array')
+    await docker.ping()
+    expect(warnings).to.deep.equal([`ship ship1: tls_verify is false, the daemon's certificate at https://${lab.tls.ip}:${lab.tls.port} is not verified`])
+  })
+
+  it('does not warn when the certificate is verified', () => {
+    const warnings: string[] = []
+    transport.connect(tlsShipFrom(`tls: true, tls_ca_cert: ${lab.tls.ca}`), {flags: {}, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
+    expect(warnings).to.deep.equal([])
   })
 
   it('is refused by the TLS daemon without a client certificate', async () => {

@@ -13,9 +13,15 @@ ships:
 describe('normalizeEnvironment (top level and ships)', () => {
   it('applies the ship defaults of reference §2.3', () => {
     const env = envFrom('name: e\nships: {s: {ip: 1.2.3.4}}\nservices: {}\n')
-    expect(env.ships.s).to.deep.include({name: 's', ip: '1.2.3.4', endpoint: '1.2.3.4', dockerPort: 2375, apiVersion: '1.18', timeout: 5, tls: false, tlsVerify: false, extra: {}})
+    expect(env.ships.s).to.deep.include({name: 's', ip: '1.2.3.4', endpoint: '1.2.3.4', dockerPort: 2375, apiVersion: '1.18', timeout: 5, tls: false, tlsVerify: true, extra: {}})
     expect(env.ships.s.sshTunnel).to.equal(undefined)
     expect(env.ships.s.loc).to.deep.equal({file: '/env/maestro.yaml', line: 2, column: 9})
+  })
+
+  it('verifies TLS certificates unless tls_verify is false', () => {
+    const env = envFrom('name: e\nships: {a: {ip: h, tls: true, tls_ca_cert: ca.pem}, b: {ip: h, tls: true, tls_verify: false}}\nservices: {}\n')
+    expect(env.ships.a.tlsVerify).to.equal(true)
+    expect(env.ships.b.tlsVerify).to.equal(false)
   })
 
   it('uses 2376 with tls, and ship_defaults for every key but ip and endpoint', () => {

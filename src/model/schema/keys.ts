@@ -28,7 +28,7 @@ export const SHIP: Level = {
   timeout: {description: 'Docker API timeout in seconds.', schema: num, default: DEFAULT_TIMEOUT},
   ssh_tunnel: {description: 'Reach the daemon through SSH: {user, key, port}.', schema: ref('sshTunnel')},
   tls: {description: 'Talk to the daemon over TLS.', schema: bool, default: false},
-  tls_verify: {description: "Verify the daemon's certificate.", schema: bool, default: false},
+  tls_verify: {description: "Verify the daemon's certificate (on by default; false is warned on every command).", schema: bool, default: true},
   tls_ca_cert: {description: 'CA certificate file.', schema: str},
   tls_cert: {description: 'Client certificate file.', schema: str},
   tls_key: {description: 'Client key file.', schema: str},

@@ -23,6 +23,21 @@ describe('exec check', () => {
     expect(readFileSync(out, 'utf8')).to.equal('from-host 8080 []\n')
   })
 
+  it('never passes MAESTRO_SSH_PASSPHRASE to the command (either envfrom)', async () => {
+    process.env.MAESTRO_SSH_PASSPHRASE = 'hunter2'
+    process.env.MAESTRO_TEST_HOST_VAR = 'kept'
+    try {
+      for (const envfrom of ['env', 'stdin']) {
+        const out = join(dir, envfrom)
+        await check.run({type: 'exec', envfrom, command: `sh -c 'cat >/dev/null; echo "[$MAESTRO_SSH_PASSPHRASE] $MAESTRO_TEST_HOST_VAR" > ${out}'`}, checkContext())
+        expect(readFileSync(out, 'utf8')).to.equal('[] kept\n')
+      }
+    } finally {
+      delete process.env.MAESTRO_SSH_PASSPHRASE
+      delete process.env.MAESTRO_TEST_HOST_VAR
+    }
+  })
+
   it('runs in the process cwd', async () => {
     const out = join(dir, 'cwd')
     await check.run({type: 'exec', command: ['sh', '-c', `pwd > ${out}`]}, checkContext())

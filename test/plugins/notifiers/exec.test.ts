@@ -29,6 +29,23 @@ describe('exec notifier', () => {
     })
   })
 
+  it('never passes MAESTRO_SSH_PASSPHRASE to the script', async () => {
+    writeFileSync(script, `#!/bin/sh\ncat >/dev/null\necho "[$MAESTRO_SSH_PASSPHRASE] $MAESTRO_TEST_HOST_VAR" > ${dir}/env\n`)
+    process.env.MAESTRO_SSH_PASSPHRASE = 'hunter2'
+    process.env.MAESTRO_TEST_HOST_VAR = 'kept'
+    try {
+      const bus = new EventBus()
+      const n = execNotifier.create({type: 'exec', script}, notifierContext())
+      n.attach(bus)
+      await emitPlay(bus, 'start', refs(1))
+      await n.done?.()
+    } finally {
+      delete process.env.MAESTRO_SSH_PASSPHRASE
+      delete process.env.MAESTRO_TEST_HOST_VAR
+    }
+    expect(readFileSync(join(dir, 'env'), 'utf8')).to.equal('[] kept\n')
+  })
+
   it('does not run when the play fails', async () => {
     const bus = new EventBus()
     const n = execNotifier.create({type: 'exec', script, args: '{action}'}, notifierContext())

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {expect} from 'chai'
@@ -35,7 +35,10 @@ describe('createHostKeyGate', () => {
 
   it('records an unknown key with --accept-new-host-keys, in [host]:port form off port 22', () => {
     writeFileSync(join(dir, 'known_hosts'), '# mine') // no trailing newline
-    expect(createHostKeyGate(target(dir, 2222), true).verify(KEY_A)).to.equal(true)
+    const gate = createHostKeyGate(target(dir, 2222), true)
+    expect(gate.verify(KEY_A)).to.equal(true)
+    expect(readFileSync(join(dir, 'known_hosts'), 'utf8')).to.equal('# mine')
+    gate.commit()
     const text = readFileSync(join(dir, 'known_hosts'), 'utf8')
     expect(text).to.equal(`# mine\n[10.231.3.11]:2222 ssh-ed25519 ${KEY_A.toString('base64')}\n`)
     expect(createHostKeyGate(target(dir, 2222), false).verify(KEY_A)).to.equal(true)
@@ -50,8 +53,42 @@ describe('createHostKeyGate', () => {
     writeFileSync(join(dir, 'user_known_hosts'), `10.231.3.11 ssh-ed25519 ${KEY_A.toString('base64')}\n`)
     const gate = createHostKeyGate(target(dir), true)
     expect(gate.verify(KEY_B)).to.equal(false)
-    expect(gate.refusal?.message).to.match(/^ship1 \(10\.231\.3\.11:22\): HOST KEY CHANGED, refusing to connect: server offers SHA256:\S+, but .*user_known_hosts:1 records SHA256:inLs6E/)
+    expect(gate.refusal?.message).to.match(/^ship1 \(10\.231\.3\.11:22\): HOST KEY CHANGED, refusing to connect: server offers SHA256:\S+ \(ssh-ed25519\), but .*user_known_hosts:1 records SHA256:inLs6E/)
     expect(readFileSync(join(dir, 'user_known_hosts'), 'utf8').split('\n').filter(Boolean)).to.have.length(1)
+  })
+
+  it('writes nothing until commit() (the handshake verified the key), then by atomic replace with mode 0600', () => {
+    const file = join(dir, 'known_hosts')
+    const gate = createHostKeyGate(target(dir), true)
+    expect(gate.verify(KEY_A)).to.equal(true)
+    expect(existsSync(file)).to.equal(false)
+    gate.commit()
+    gate.commit()
+    expect(readFileSync(file, 'utf8')).to.equal(`10.231.3.11 ssh-ed25519 ${KEY_A.toString('base64')}\n`)
+    expect(statSync(file).mode & 0o777).to.equal(0o600)
+    expect(readdirSync(dir)).to.deep.equal(['known_hosts'])
+  })
+
+  it('refuses a key of another type for a host with an ed25519 key recorded, even with --accept-new-host-keys', () => {
+    const rsa = Buffer.from('AAAAB3NzaC1yc2EAAAADAQABAAAAAQC7', 'base64')
+    writeFileSync(join(dir, 'known_hosts'), `# first\n10.231.3.11 ssh-ed25519 ${KEY_A.toString('base64')}\n`)
+    const gate = createHostKeyGate(target(dir), true)
+    expect(gate.verify(rsa)).to.equal(false)
+    expect(gate.refusal?.message).to.match(/HOST KEY CHANGED, refusing to connect: server offers SHA256:\S+ \(ssh-rsa\), but .*known_hosts:2 records SHA256:inLs6E\S+ \(ssh-ed25519\)/)
+    gate.commit()
+    expect(readFileSync(join(dir, 'known_hosts'), 'utf8').split('\n').filter(Boolean)).to.have.length(2)
+  })
+
+  it('does not write through a symlinked known_hosts: the commit is refused and the link and its target are left alone', () => {
+    const real = join(dir, 'real_known_hosts')
+    writeFileSync(real, '')
+    symlinkSync(real, join(dir, 'known_hosts'))
+    const gate = createHostKeyGate(target(dir), true)
+    expect(gate.verify(KEY_A)).to.equal(true)
+    expect(() => gate.commit()).to.throw(/known_hosts is a symbolic link/)
+    expect(lstatSync(join(dir, 'known_hosts')).isSymbolicLink()).to.equal(true)
+    expect(readlinkSync(join(dir, 'known_hosts'))).to.equal(real)
+    expect(readFileSync(real, 'utf8')).to.equal('')
   })
 
   it('prefers the host key algorithms already recorded for the host', () => {

@@ -108,8 +108,11 @@ describe('checkHostKey', () => {
     expect(verdict.status === 'changed' && verdict.entry.line).to.equal(2)
   })
 
-  it('treats a key of a type not yet recorded as unknown', () => {
-    expect(checkHostKey(kh([`ship1 ssh-rsa ${b64(RSA)}`]), 'ship1', 22, ED_A).status).to.equal('unknown')
+  it('treats a key of another type than the recorded ones as changed (the host is known), naming the recorded line', () => {
+    const verdict = checkHostKey(kh(['# x', `other ssh-rsa ${b64(RSA)}`, `ship1 ssh-ed25519 ${b64(ED_A)}`]), 'ship1', 22, ECDSA)
+    expect(verdict.status).to.equal('changed')
+    expect(verdict.status === 'changed' && verdict.entry.line).to.equal(3)
+    expect(checkHostKey(kh([`ship1 ssh-rsa ${b64(RSA)}`]), 'ship1', 22, ED_A).status).to.equal('changed')
   })
 
   it('refuses revoked keys even when also recorded as trusted', () => {

@@ -90,7 +90,7 @@ describe('docker transport @e2e', () => {
   it('talks to a TLS daemon whose certificate the CA did not sign only with tls_verify: false, and warns once per connect', async () => {
     const warnings: string[] = []
     const ship = tlsShipFrom(`tls: true, tls_verify: false, tls_ca_cert: ${lab.tls.wrongCa}`)
-    const docker = transport.connect(ship, {flags: {}, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
+    const docker = transport.connect(ship, {flags: NO_TRANSPORT_FLAGS, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
     clients.push(docker)
     expect(docker.endpoint).to.equal(`https://${lab.tls.ip}:${lab.tls.port}`)
     expect(await docker.listContainers({all: true})).to.be.an('array')
@@ -100,7 +100,7 @@ describe('docker transport @e2e', () => {
 
   it('does not warn when the certificate is verified', () => {
     const warnings: string[] = []
-    transport.connect(tlsShipFrom(`tls: true, tls_ca_cert: ${lab.tls.ca}`), {flags: {}, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
+    transport.connect(tlsShipFrom(`tls: true, tls_ca_cert: ${lab.tls.ca}`), {flags: NO_TRANSPORT_FLAGS, env: {}, baseDir: '/', log: {...log, warn: (m) => warnings.push(m)}})
     expect(warnings).to.deep.equal([])
   })
 

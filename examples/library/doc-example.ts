@@ -1,5 +1,5 @@
 /**
- * The example at the top of docs/library.md, verbatim below this comment (test/docs/library-doc.test.ts keeps them
+ * The example at the top of docs/library.md, verbatim below this comment (test/e2e/docs/library-doc.test.ts keeps them
  * equal), so that the build type-checks what the page shows.
  */
 import {openEnvironment} from 'maestro-ng'

@@ -67,12 +67,12 @@ function readEntrypoint(s: Scope, raw: unknown): string | string[] | undefined {
   return undefined
 }
 
-const HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/
+const HOSTNAME = /^[a-zA-Z0-9_]([a-zA-Z0-9_-]*[a-zA-Z0-9_])?(\.[a-zA-Z0-9_]([a-zA-Z0-9_-]*[a-zA-Z0-9_])?)*$/
 const PLATFORM = /^[a-z0-9_]+(\/[a-z0-9_.]+(\/[a-z0-9_.]+)?)?$/i
 
 function readName(s: Scope, key: string, raw: unknown, what: string): string | undefined {
   const v = readString(s, [key], raw)
-  if (v !== undefined && !HOSTNAME.test(v)) s.error([key], `${key} '${v}' is not a valid ${what} (letters, digits, '-', dot-separated)`)
+  if (v !== undefined && !HOSTNAME.test(v)) s.error([key], `${key} '${v}' is not a valid ${what} (letters, digits, '-', '_', dot-separated)`)
   return v !== undefined && HOSTNAME.test(v) ? v : undefined
 }
 

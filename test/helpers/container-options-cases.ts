@@ -34,6 +34,7 @@ export const ACCEPTED: Array<[string, string, string, unknown]> = [
   ['entrypoint list', 'entrypoint: [/bin/sh, -c]', 'entrypoint', ['/bin/sh', '-c']],
   ['entrypoint cleared', 'entrypoint: ""', 'entrypoint', ''],
   ['hostname', 'hostname: box-1', 'hostname', 'box-1'],
+  ['hostname with an underscore', 'hostname: my_box', 'hostname', 'my_box'],
   ['domainname', 'domainname: example.com', 'domainname', 'example.com'],
   ['gpus all', 'gpus: all', 'gpus', [{count: -1, capabilities: ['gpu']}]],
   ['gpus count', 'gpus: 2', 'gpus', [{count: 2, capabilities: ['gpu']}]],

@@ -6,6 +6,7 @@
  *
  * Forked by fleet.ts; controlled over IPC: `{op: 'counts'}` answers and resets the counters.
  */
+import {createHash} from 'node:crypto'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import {fileURLToPath} from 'node:url'
 
@@ -25,6 +26,15 @@ export interface ShipCounts {
   requests: number
   connections: number
   peakOpen: number
+  /** Requests per operation, e.g. `POST /containers/{id}/start`. */
+  ops: Record<string, number>
+}
+
+/** The operation of a request: its method and path without the API version, ids and names replaced by `{id}`. */
+export function operationOf(method: string, path: string): string {
+  const p = path.replace(/^\/v\d+\.\d+/, '')
+  if (p === '/containers/create' || p === '/networks/create' || p === '/containers/json') return `${method} ${p}`
+  return `${method} ${p.replace(/^\/(containers|images|networks|exec)\/.+?(\/[a-z]+)?$/, (_, kind: string, tail?: string) => `/${kind}/{id}${tail ?? ''}`)}`
 }
 
 interface Container {
@@ -32,6 +42,7 @@ interface Container {
   readonly name: string
   readonly body: {Image?: string; Labels?: Record<string, string>; Env?: string[]; HostConfig?: object}
   running: boolean
+  started: boolean
   created: number
 }
 
@@ -52,7 +63,7 @@ export class ShipState {
     const p = path.replace(/^\/v\d+\.\d+/, '')
     if (p === '/_ping') return [200, 'OK']
     if (p === '/version') return [200, {ApiVersion: '1.41', Version: '20.10.0-fake', MinAPIVersion: '1.12'}]
-    if (p === '/containers/json') return [200, [...this.containers.values()].map((c) => this.summary(c))]
+    if (p === '/containers/json') return [200, this.list(query)]
     if (p === '/containers/create' && method === 'POST') return this.create(query.get('name') ?? '', body as Container['body'])
     const image = /^\/images\/(.+)\/json$/.exec(p)
     if (image) return [200, {Id: `sha256:${decodeURIComponent(image[1])}`, RepoTags: [decodeURIComponent(image[1])], Config: {}}]
@@ -62,26 +73,39 @@ export class ShipState {
     if (!m) return [404, {message: `page not found: ${method} ${p}`}]
     if (!c) return [404, {message: `No such container: ${m[1]}`}]
     if (m[3] === 'json') return [200, this.inspect(c)]
-    if (m[3] === 'start') return c.running ? [304] : ((c.running = true), [204])
+    if (m[3] === 'start') return c.running ? [304] : ((c.running = c.started = true), [204])
     if (m[3] === 'stop') return !c.running ? [304] : ((c.running = false), [204])
+    if (method === 'DELETE' && c.running && query.get('force') !== '1') return [409, {message: `You cannot remove a running container ${c.id}`}]
     if (method === 'DELETE') return this.containers.delete(c.name), [204]
     return [404, {message: `page not found: ${method} ${p}`}]
   }
 
   private create(name: string, body: Container['body']): Reply {
     if (this.containers.has(name)) return [409, {message: `Conflict. The container name "/${name}" is already in use`}]
-    const c: Container = {id: `${this.name}-${++this.ids}`.padEnd(64, '0'), name, body, running: false, created: Math.floor(Date.now() / 1000)}
+    const c: Container = {id: createHash('sha256').update(`${this.name}/${++this.ids}`).digest('hex'), name, body, running: false, started: false, created: Math.floor(Date.now() / 1000)}
     this.containers.set(name, c)
     return [201, {Id: c.id, Warnings: []}]
   }
 
+  /** `all` and `label` filters (`key` or `key=value`) as the Engine applies them. */
+  private list(query: URLSearchParams): object[] {
+    const labels: string[] = (JSON.parse(query.get('filters') ?? '{}') as {label?: string[]}).label ?? []
+    const all = query.get('all') === '1' || query.get('all') === 'true'
+    const match = (c: Container) => labels.every((f) => {
+      const [k, v] = f.split(/=(.*)/s)
+      const have = c.body.Labels?.[k]
+      return have !== undefined && (v === undefined || have === v)
+    })
+    return [...this.containers.values()].filter((c) => (all || c.running) && match(c)).map((c) => this.summary(c))
+  }
+
   private summary(c: Container): object {
-    const state = c.running ? 'running' : c.created ? 'exited' : 'created'
+    const state = c.running ? 'running' : c.started ? 'exited' : 'created'
     return {Id: c.id, Names: [`/${c.name}`], Image: c.body.Image, ImageID: `sha256:${c.body.Image}`, Created: c.created, State: state, Status: c.running ? 'Up 3 seconds' : 'Exited (0) 1 second ago', Labels: c.body.Labels ?? {}}
   }
 
   private inspect(c: Container): object {
-    const status = c.running ? 'running' : 'exited'
+    const status = c.running ? 'running' : c.started ? 'exited' : 'created'
     return {
       Id: c.id, Name: `/${c.name}`, Image: `sha256:${c.body.Image}`, Created: new Date(c.created * 1000).toISOString(),
       State: {Status: status, Running: c.running, ExitCode: 0, StartedAt: new Date().toISOString(), FinishedAt: ''},
@@ -123,15 +147,18 @@ export interface FakeDaemon {
 export async function startFakeDaemons(ships: number, latencies: Latencies = LATENCIES): Promise<FakeDaemon> {
   const servers: Server[] = []
   const counts: ShipCounts[] = []
+  const open: number[] = []
   for (let i = 0; i < ships; i++) {
     const state = new ShipState(`ship${i + 1}`)
-    const count: ShipCounts = {requests: 0, connections: 0, peakOpen: 0}
-    let open = 0
+    const count: ShipCounts = {requests: 0, connections: 0, peakOpen: 0, ops: {}}
+    open.push(0)
     counts.push(count)
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       count.requests++
       void readBody(req).then((body) => {
         const url = new URL(req.url ?? '/', 'http://fake')
+        const op = operationOf(req.method ?? 'GET', url.pathname)
+        count.ops[op] = (count.ops[op] ?? 0) + 1
         const [status, answer] = state.handle(req.method ?? 'GET', url.pathname, url.searchParams, body)
         setTimeout(() => {
           const text = answer === undefined ? '' : typeof answer === 'string' ? answer : JSON.stringify(answer)
@@ -143,8 +170,8 @@ export async function startFakeDaemons(ships: number, latencies: Latencies = LAT
     server.keepAliveTimeout = 60_000
     server.on('connection', (socket) => {
       count.connections++
-      count.peakOpen = Math.max(count.peakOpen, ++open)
-      socket.on('close', () => open--)
+      count.peakOpen = Math.max(count.peakOpen, ++open[i])
+      socket.on('close', () => open[i]--)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     servers.push(server)
@@ -152,8 +179,8 @@ export async function startFakeDaemons(ships: number, latencies: Latencies = LAT
   return {
     ports: servers.map((s) => (s.address() as {port: number}).port),
     counts: () => {
-      const out = counts.map((c) => ({...c}))
-      for (const c of counts) Object.assign(c, {requests: 0, connections: 0, peakOpen: 0})
+      const out = counts.map((c) => ({...c, ops: {...c.ops}}))
+      counts.forEach((c, i) => Object.assign(c, {requests: 0, connections: 0, peakOpen: open[i], ops: {}}))
       return out
     },
     close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => {
@@ -163,13 +190,20 @@ export async function startFakeDaemons(ships: number, latencies: Latencies = LAT
   }
 }
 
-/** Child-process mode: `node fake-daemon.js <ships>`; sends `{ports}` once listening, answers `{op: 'counts'}`. */
+/**
+ * Child-process mode: `node fake-daemon.js <ships>`. Forked (with IPC): sends `{ports}` once listening, answers
+ * `{op: 'counts'}` and `{op: 'close'}`. Run by hand: prints the ports and serves until interrupted.
+ */
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const daemon = await startFakeDaemons(Number(process.argv[2] ?? 3))
-  process.on('message', (m: {op: string}) => {
-    if (m.op === 'counts') process.send!({counts: daemon.counts()})
-    if (m.op === 'close') void daemon.close().then(() => process.exit(0))
-  })
-  process.on('disconnect', () => process.exit(0))
-  process.send!({ports: daemon.ports})
+  if (process.send) {
+    process.on('message', (m: {op: string}) => {
+      if (m.op === 'counts') process.send!({counts: daemon.counts()})
+      if (m.op === 'close') void daemon.close().then(() => process.exit(0))
+    })
+    process.on('disconnect', () => process.exit(0))
+    process.send({ports: daemon.ports})
+  } else {
+    console.log(daemon.ports.join(' '))
+  }
 }

@@ -168,7 +168,7 @@ export class ModemDockerClient implements DockerClient {
     const query: Record<string, unknown> = {stdout: 1, stderr: 1, follow: options.follow ? 1 : 0, timestamps: options.timestamps ? 1 : 0}
     if (options.tail !== undefined) query.tail = String(options.tail)
     if (options.since !== undefined) query.since = options.since
-    const {body: res} = await this.conn.stream({method: 'GET', path: `/containers/${id(info.Id)}/logs`, query, timeout: this.timeout})
+    const {body: res} = await this.conn.stream({method: 'GET', path: `/containers/${id(info.Id)}/logs`, query, timeout: this.timeout, longLived: options.follow === true})
     const tty = (info.Config as {Tty?: boolean}).Tty === true
     const out = tty ? new PassThrough() : new DemuxStream()
     out.setEncoding('utf8')
@@ -178,7 +178,7 @@ export class ModemDockerClient implements DockerClient {
 
   async events(filters?: Record<string, string[]>): Promise<Readable> {
     const query = filters ? {filters: JSON.stringify(filters)} : undefined
-    const {body: res} = await this.conn.stream({method: 'GET', path: '/events', ...(query ? {query} : {}), timeout: this.timeout})
+    const {body: res} = await this.conn.stream({method: 'GET', path: '/events', ...(query ? {query} : {}), timeout: this.timeout, longLived: true})
     const out = new JsonLinesStream()
     pipeline(res, out, () => undefined)
     return out

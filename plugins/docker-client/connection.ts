@@ -63,6 +63,11 @@ export interface DialRequest {
   readonly timeout: number | undefined
   /** Prefix the path with the negotiated API version (everything but `/version` and `/_ping`). */
   readonly versioned?: boolean
+  /**
+   * A stream that stays open for as long as the user wants (logs -f, events): it gets its own connection, outside
+   * the ship's bounded pool, so it never holds a pooled socket that plays need.
+   */
+  readonly longLived?: boolean
 }
 
 export interface DialResult<T> {
@@ -72,10 +77,19 @@ export interface DialResult<T> {
 
 const OK: Record<number, boolean> = {200: true, 201: true, 204: true}
 
+/**
+ * Pooled keep-alive connections per ship (our own agents): requests beyond it queue in the agent. Enough for a
+ * ship's share of a large play, far below what makes a daemon slow down.
+ */
+export const MAX_SOCKETS_PER_SHIP = 16
+
 /** One daemon: the modem, its keep-alive agent, request counting, timeouts and error mapping. */
 export class DockerConnection {
   private modem: Promise<Modem> | undefined
+  private longModem: Promise<Modem> | undefined
   private readonly ownAgent: HttpAgent | undefined
+  /** Long-lived streams (our own agents only; a caller's agent carries everything). */
+  private readonly longAgent: HttpAgent | undefined
   readonly agent: HttpAgent
 
   constructor(
@@ -88,14 +102,19 @@ export class DockerConnection {
     connectTimeout: number,
   ) {
     const tls = options.socketPath === undefined ? options.tls : undefined
-    this.ownAgent = options.agent
-      ? undefined
-      : tls
-        ? new HttpsAgent({keepAlive: true, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify})
-        : new HttpAgent({keepAlive: true})
+    const own = (pooled: boolean): HttpAgent => {
+      const pool = pooled ? {keepAlive: true, maxSockets: MAX_SOCKETS_PER_SHIP} : {keepAlive: false}
+      return tls ? new HttpsAgent({...pool, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify}) : new HttpAgent(pool)
+    }
+    this.ownAgent = options.agent ? undefined : own(true)
+    this.longAgent = options.agent ? undefined : own(false)
     this.agent = options.agent ?? this.ownAgent!
     cheapInspect(this.agent, `Agent(${ship})`)
     this.instrument(this.agent, hooks.countConnections !== false, this.ownAgent ? connectTimeout : undefined)
+    if (this.longAgent) {
+      cheapInspect(this.longAgent, `Agent(${ship}, long-lived)`)
+      this.instrument(this.longAgent, hooks.countConnections !== false, connectTimeout)
+    }
   }
 
   get endpoint(): string {
@@ -113,8 +132,13 @@ export class DockerConnection {
     }
   }
 
-  private load(): Promise<Modem> {
-    this.modem ??= import('docker-modem').then(({default: Modem}) => {
+  private load(longLived: boolean): Promise<Modem> {
+    if (longLived && this.longAgent) return (this.longModem ??= this.newModem(this.longAgent))
+    return (this.modem ??= this.newModem(this.agent))
+  }
+
+  private newModem(agent: HttpAgent): Promise<Modem> {
+    return import('docker-modem').then(({default: Modem}) => {
       const o = this.options
       const https = o.socketPath === undefined && o.tls !== undefined && o.agent === undefined
       // Every key explicit: docker-modem otherwise fills gaps from DOCKER_HOST/DOCKER_CERT_PATH.
@@ -130,10 +154,9 @@ export class DockerConnection {
         timeout: undefined,
         connectionTimeout: undefined,
         version: undefined,
-        agent: this.agent,
+        agent,
       })
     })
-    return this.modem
   }
 
   request<T>(request: DialRequest): Promise<DialResult<T>> {
@@ -146,7 +169,7 @@ export class DockerConnection {
 
   private async dial<T>(request: DialRequest, isStream: boolean): Promise<DialResult<T>> {
     const context = {ship: this.ship, endpoint: this.endpoint}
-    const [modem, version] = await Promise.all([this.load(), request.versioned === false ? undefined : this.version()])
+    const [modem, version] = await Promise.all([this.load(request.longLived === true), request.versioned === false ? undefined : this.version()])
     const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
     const controller = new AbortController()
     cheapInspect(controller.signal, 'AbortSignal')
@@ -189,6 +212,7 @@ export class DockerConnection {
 
   async close(): Promise<void> {
     this.ownAgent?.destroy()
+    this.longAgent?.destroy()
     await this.hooks.onClose?.()
   }
 }

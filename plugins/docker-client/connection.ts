@@ -5,6 +5,7 @@ import {Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
 import type {DockerClientStats} from '../../src/api/index.js'
 import {toMaestroError, type ModemError} from './errors.js'
+import {Slots} from './slots.js'
 
 /**
  * How to reach one daemon. Exactly one of `socketPath` or `host` is used (socketPath wins).
@@ -91,6 +92,8 @@ export class DockerConnection {
   /** Long-lived streams (our own agents only; a caller's agent carries everything). */
   private readonly longAgent: HttpAgent | undefined
   readonly agent: HttpAgent
+  /** Our own pool's sockets, taken before a request's timeout starts (undefined: a caller's agent). */
+  private readonly slots: Slots | undefined
 
   constructor(
     readonly ship: string,
@@ -109,6 +112,7 @@ export class DockerConnection {
     this.ownAgent = options.agent ? undefined : own(true)
     this.longAgent = options.agent ? undefined : own(false)
     this.agent = options.agent ?? this.ownAgent!
+    this.slots = this.ownAgent ? new Slots(MAX_SOCKETS_PER_SHIP) : undefined
     cheapInspect(this.agent, `Agent(${ship})`)
     this.instrument(this.agent, hooks.countConnections !== false, this.ownAgent ? connectTimeout : undefined)
     if (this.longAgent) {
@@ -171,6 +175,7 @@ export class DockerConnection {
     const context = {ship: this.ship, endpoint: this.endpoint}
     const [modem, version] = await Promise.all([this.load(request.longLived === true), request.versioned === false ? undefined : this.version()])
     const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
+    const release = request.longLived ? undefined : await this.slots?.acquire()
     const controller = new AbortController()
     cheapInspect(controller.signal, 'AbortSignal')
     let timedOut = false
@@ -197,6 +202,8 @@ export class DockerConnection {
         },
         (err, result) => {
           clearTimeout(timer)
+          if (err || !isStream) release?.()
+          else (result as IncomingMessage).once('close', () => release?.())
           const status = (err as ModemError | null)?.statusCode
           if (err && status !== undefined && request.accept?.includes(status)) {
             resolve({status, body: (err as ModemError).json as T})

@@ -19,6 +19,8 @@ describe('docker client connection pool', () => {
         res.writeHead(200, {'Content-Type': 'application/json'})
         res.write('')
         held.push(res)
+      } else if (req.url?.includes('slow')) {
+        setTimeout(() => res.end('[]'), 600)
       } else {
         setImmediate(() => res.end('[]'))
       }
@@ -54,6 +56,16 @@ describe('docker client connection pool', () => {
     await Promise.all(Array.from({length: 4}, () => client.listContainers()))
     expect(client.stats.requests).to.equal(MAX_SOCKETS_PER_SHIP + 4)
     for (const s of streams) s.destroy()
+    await client.close()
+  })
+
+  it('starts a request\'s timeout once it has a pooled connection, not while it queues for one', async () => {
+    const port = await listen()
+    // 2 s per request; 4 waves of 0.6 s each queue for longer than that in all.
+    const client = createDockerClient({...ship, timeout: 2, dockerPort: port}, {endpoint: `tcp://127.0.0.1:${port}`, host: '127.0.0.1', port})
+    const results = await Promise.allSettled(Array.from({length: MAX_SOCKETS_PER_SHIP * 4}, () => client.listContainers({filters: {label: ['slow']}})))
+    expect(results.filter((r) => r.status === 'rejected')).to.deep.equal([])
+    expect(peak).to.equal(MAX_SOCKETS_PER_SHIP)
     await client.close()
   })
 })

@@ -8,11 +8,23 @@ export function scheduleNodes(env: Environment, containers: readonly string[], d
   if (direction === 'none' || ignoreDependencies) return containers.map((id) => ({id, after: []}))
   const graph = buildServiceGraph(env)
   const walk = direction === 'forward' ? FORWARD : REVERSE
-  const cache = new Map<string, Set<string>>()
-  return containers.map((id) => {
+  const inPlay = new Map<string, string[]>()
+  for (const id of containers) {
     const service = env.containers[id].service
-    if (!cache.has(service)) cache.set(service, new Set(serviceDependencies(graph, service, walk)))
-    const services = cache.get(service)!
-    return {id, after: containers.filter((o) => o !== id && services.has(env.containers[o].service))}
-  })
+    if (!inPlay.has(service)) inPlay.set(service, [])
+    inPlay.get(service)!.push(id)
+  }
+  // One `after` list per service, shared by its containers: memory and time grow with services × containers,
+  // not containers² (a fully fanned-in 3,000-container play would otherwise build millions of entries).
+  const cache = new Map<string, string[]>()
+  const after = (service: string): string[] => {
+    let list = cache.get(service)
+    if (!list) {
+      const deps = serviceDependencies(graph, service, walk).filter((d) => d !== service)
+      list = deps.flatMap((d) => inPlay.get(d) ?? [])
+      cache.set(service, list)
+    }
+    return list
+  }
+  return containers.map((id) => ({id, after: after(env.containers[id].service)}))
 }

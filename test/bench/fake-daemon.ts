@@ -191,11 +191,12 @@ export async function startFakeDaemons(ships: number, latencies: Latencies = LAT
 }
 
 /**
- * Child-process mode: `node fake-daemon.js <ships>`. Forked (with IPC): sends `{ports}` once listening, answers
+ * Child-process mode: `node fake-daemon.js <ships> [latencies as JSON]`. Forked (with IPC): sends `{ports}` once listening, answers
  * `{op: 'counts'}` and `{op: 'close'}`. Run by hand: prints the ports and serves until interrupted.
  */
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const daemon = await startFakeDaemons(Number(process.argv[2] ?? 3))
+  const latencies = process.argv[3] ? (JSON.parse(process.argv[3]) as Latencies) : LATENCIES
+  const daemon = await startFakeDaemons(Number(process.argv[2] ?? 3), latencies)
   if (process.send) {
     process.on('message', (m: {op: string}) => {
       if (m.op === 'counts') process.send!({counts: daemon.counts()})

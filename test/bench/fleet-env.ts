@@ -22,7 +22,8 @@ export const containerCount = (f: FleetShape): number => f.levels * f.services *
 export function fleetYaml(f: FleetShape, ports: readonly number[]): string {
   if (ports.length !== f.ships) throw new Error(`fleet ${f.label}: ${f.ships} ships, ${ports.length} ports`)
   const lines = ['name: fleet', 'ships:']
-  ports.forEach((port, i) => lines.push(`  ship${i + 1}: {ip: 127.0.0.1, docker_port: ${port}}`))
+  // timeout 30: the one fake daemon process answers for every ship, on the same cores as maestro.
+  ports.forEach((port, i) => lines.push(`  ship${i + 1}: {ip: 127.0.0.1, docker_port: ${port}, timeout: 30}`))
   lines.push('services:')
   let n = 0
   for (let level = 0; level < f.levels; level++) {

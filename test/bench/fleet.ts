@@ -12,7 +12,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {LATENCIES, type ShipCounts} from './fake-daemon.js'
+import {LATENCIES, type Latencies, type ShipCounts} from './fake-daemon.js'
 import {FLEETS, containerCount, fleetYaml, type FleetShape} from './fleet-env.js'
 
 const bin = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
@@ -40,8 +40,8 @@ interface Daemon {
   close(): void
 }
 
-function startDaemon(ships: number): Promise<Daemon> {
-  const child = fork(daemonScript, [String(ships)], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+function startDaemon(ships: number, latencies: Latencies = LATENCIES): Promise<Daemon> {
+  const child = fork(daemonScript, [String(ships), JSON.stringify(latencies)], {execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
   return new Promise((resolve, reject) => {
     child.once('error', reject)
     child.once('message', (m: {ports: number[]}) => resolve({
@@ -138,6 +138,55 @@ export function printFleet(rows: readonly Row[]): string[] {
   return out
 }
 
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/**
+ * Issue 15's start-up targets, cold (a new process each run): `--version`, `validate` of the 300-container fleet
+ * file, `status` of the 30-container fleet against the fake daemon with no latency (its containers running).
+ */
+export async function benchStartup(runs = 7): Promise<string[]> {
+  const daemon = await startDaemon(FLEETS[0].ships, {request: 0, create: 0, start: 0, stop: 0, remove: 0})
+  const dir = mkdtempSync(join(tmpdir(), 'maestro-startup-'))
+  try {
+    const small = join(dir, 'small.yaml')
+    const big = join(dir, 'big.yaml')
+    writeFileSync(small, fleetYaml(FLEETS[0], daemon.ports))
+    writeFileSync(big, fleetYaml(FLEETS[1], Array.from({length: FLEETS[1].ships}, (_, i) => 2375 + i)))
+    const started = await timed(['-f', small, 'start'])
+    const rows: [string, readonly string[], number][] = [
+      ['node -e 0 (baseline)', [], 0],
+      ['maestro --version', ['--version'], 0.15],
+      ['maestro validate (300 containers)', ['-f', big, 'validate'], 0.5],
+      ['maestro status (30 containers)', ['-f', small, 'status'], 0.3],
+    ]
+    const out: string[] = []
+    for (const [what, args, target] of rows) {
+      const runsOf: Run[] = []
+      for (let i = 0; i < runs; i++) runsOf.push(args.length ? await timed(args) : await timedNode())
+      const ok = runsOf.every((r) => r.ok) && started.ok
+      const wall = median(runsOf.map((r) => r.wallMs))
+      const cpu = median(runsOf.map((r) => r.cpuMs))
+      const goal = target ? `  target ≤ ${target.toFixed(2)} s` : ''
+      out.push(`${what.padEnd(36)}${(wall / 1000).toFixed(2).padStart(6)} s wall ${(cpu / 1000).toFixed(2).padStart(6)} s CPU  median of ${runs}${goal}${ok ? '' : '  (FAILED)'}`)
+    }
+    return out
+  } finally {
+    daemon.close()
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+function timedNode(): Promise<Run> {
+  const t0 = performance.now()
+  const child = spawn('/usr/bin/time', ['-f', '%U %S', process.execPath, '-e', '0'], {stdio: ['ignore', 'ignore', 'pipe']})
+  let err = ''
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+  return new Promise((resolve) => child.on('close', (code) => {
+    const [u, sys] = err.trim().split(' ').map(Number)
+    resolve({ok: code === 0, wallMs: performance.now() - t0, cpuMs: (u + sys) * 1000, rssKb: NaN, stderr: ''})
+  }))
+}
+
 export async function benchFleet(labels: readonly string[] = FLEETS.map((f) => f.label)): Promise<string[]> {
   const rows: Row[] = []
   for (const shape of FLEETS.filter((f) => labels.includes(f.label))) rows.push(...(await runFleet(shape)))
@@ -146,5 +195,6 @@ export async function benchFleet(labels: readonly string[] = FLEETS.map((f) => f
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const labels = process.argv.slice(2)
+  for (const line of await benchStartup()) console.log(line)
   for (const line of await benchFleet(labels.length ? labels : undefined)) console.log(line)
 }

@@ -5,7 +5,7 @@ import type {ConfigChange} from '../plan/diff.js'
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v))
 
 const change = (c: ConfigChange): string =>
-  c.sensitive ? '(sensitive value changed)' : `${c.beforeUnknown ? '(not recorded)' : show(c.before)} -> ${show(c.after)}`
+  c.summary !== undefined ? c.summary : c.sensitive ? '(sensitive value changed)' : `${c.beforeUnknown ? '(not recorded)' : show(c.before)} -> ${show(c.after)}`
 
 export function renderPlan(steps: readonly PlanStep[]): string {
   if (steps.length === 0) return 'nothing selected'

@@ -39,6 +39,20 @@ function buildLinkVars(env: Environment, service: string, internal: boolean): Ar
   return vars
 }
 
+const keysBuilt = new WeakMap<Environment, Map<string, ReadonlySet<string>>>()
+
+/** The keys of every link variable a container of `service` receives (its own service's and its info services'). */
+export function linkVarKeys(env: Environment, service: string): ReadonlySet<string> {
+  const cache = keysBuilt.get(env) ?? keysBuilt.set(env, new Map()).get(env)!
+  let keys = cache.get(service)
+  if (!keys) {
+    const all = new Set(serviceLinkVars(env, service, true).map(([k]) => k))
+    for (const dep of infoServices(env, service)) for (const [k] of serviceLinkVars(env, dep, false)) all.add(k)
+    cache.set(service, (keys = all))
+  }
+  return keys
+}
+
 /**
  * The services whose link variables a container of `service` receives besides its own:
  * every transitive `requires` (depth-first, in declaration order), then direct `wants_info`.

@@ -2,10 +2,11 @@ import type {Environment} from '../model/types.js'
 import type {ReadFile} from '../env/compute.js'
 import type {ConfigChange} from './diff.js'
 import {computeContainerEnv} from '../env/compute.js'
+import {linkVarKeys} from '../env/link-vars.js'
 import {effectiveConfig} from './effective-config.js'
 import {envSensitivity} from './desired.js'
 import {assessDrift} from './drift.js'
-import {LABEL, recordedConfig} from './labels.js'
+import {LABEL, LINK_VARIABLES, recordedConfig} from './labels.js'
 import type {Observed} from './observed.js'
 
 export type PlanAction = 'create' | 'recreate' | 'start' | 'nothing'
@@ -35,7 +36,7 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     if (!seen) return {...base, action: 'create', reason: 'absent', changes: []}
     if (seen.ship !== c.ship) return {...base, action: 'create', reason: `absent (a container of that name is on ${seen.ship})`, changes: []}
     const pairs = computeContainerEnv(environment, name, options.readFile)
-    const drift = assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile))
+    const drift = assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile), linkVarKeys(environment, c.service))
     const owner = seen.labels[LABEL.environment]
     const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
     const step = (action: PlanAction, reason: string): PlanStep => ({...base, id: seen.id, action, reason: reason + foreign, changes: drift.changes})
@@ -52,10 +53,14 @@ export const needsCurrentEnv = (step: PlanStep): boolean => step.changes.some((c
 /** Fills the old value of each non-sensitive env change from the container's own `Config.Env`. */
 export function withCurrentEnv(step: PlanStep, dockerEnv: readonly string[]): PlanStep {
   const current = new Map(dockerEnv.map((e) => (e.includes('=') ? [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] : [e, null])))
-  const filled = step.changes.map((c) => {
-    if (!c.beforeUnknown) return c
+  const filled = step.changes.flatMap((c): ConfigChange[] => {
+    if (!c.beforeUnknown) return [c]
     const key = c.field.slice('env.'.length)
-    return current.has(key) ? {field: c.field, before: current.get(key), after: c.after} : c
+    if (key === LINK_VARIABLES) {
+      const wanted = Object.entries(c.after as Record<string, unknown>).filter(([k, v]) => current.get(k) !== v)
+      return wanted.length ? wanted.map(([k, v]) => ({field: `env.${k}`, ...(current.has(k) ? {before: current.get(k)} : {}), after: v})) : [c]
+    }
+    return [current.has(key) ? {field: c.field, before: current.get(key), after: c.after} : c]
   })
   return {...step, changes: filled}
 }

@@ -10,6 +10,8 @@ export interface ConfigChange {
   readonly sensitive?: true
   /** The key was set, but labels do not hold env values and the container was not inspected. */
   readonly beforeUnknown?: true
+  /** Neither value can be given, only this (the link variables, digested together). */
+  readonly summary?: string
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * Labels Maestro puts on every container it creates, and reading them back (drift detection).
- * Version 2 (docs/orchestration.md): env values are never in labels, only digests salted per container.
+ * Version 3 (docs/orchestration.md): env values are never in labels, only digests salted per container; link
+ * variables (derived from the environment's topology, about a thousand per container in a fanned-in fleet) share
+ * one digest instead of one each. Versions 1 and 2 are still read.
  */
 import {randomBytes} from 'node:crypto'
 import type {Container, Environment} from '../model/types.js'
+import {linkVarKeys} from '../env/link-vars.js'
 import {canonicalJson, sha256, type Json} from './canonical.js'
 import type {EffectiveConfig} from './effective-config.js'
 
@@ -17,8 +20,11 @@ export const LABEL = {
   config: 'io.maestro.config',
 } as const
 
-/** The label format written now; version 1 (unsalted hash, env values in clear) is still read. */
-export const LABELS_VERSION = '2'
+/** The label format written now; versions 1 (unsalted hash, env values in clear) and 2 (a digest per env key) are still read. */
+export const LABELS_VERSION = '3'
+
+/** Version 3: the env entry standing for every link variable. */
+export const LINK_VARIABLES = '(link variables)'
 
 /** Version 1's digest: of the whole config, env values included, unsalted. */
 export const configDigest = (config: EffectiveConfig): string => sha256(canonicalJson(config))
@@ -28,16 +34,23 @@ export const newSalt = (): string => randomBytes(16).toString('hex')
 /** One env value's digest: salted, and bound to its key so equal values under two keys differ too. */
 export const envDigest = (salt: string, key: string, value: Json): string => sha256(`${salt}\0${key}\0${canonicalJson(value)}`)
 
-/** The config as the `io.maestro.config` label carries it: every field in clear but env values, digested. */
-export function labelConfig(config: EffectiveConfig, salt: string): EffectiveConfig {
+/**
+ * The config as the `io.maestro.config` label carries it: every field in clear but env values, digested. With
+ * `linkKeys` (version 3) those keys' pairs are digested together, as one `(link variables)` entry, first.
+ */
+export function labelConfig(config: EffectiveConfig, salt: string, linkKeys?: ReadonlySet<string>): EffectiveConfig {
   const env = Array.isArray(config.env) ? (config.env as readonly Json[]) : []
-  return {...config, env: env.map((p) => (Array.isArray(p) ? [p[0], envDigest(salt, String(p[0]), p[1] ?? null)] : p))}
+  const isLink = (p: Json): boolean => linkKeys !== undefined && Array.isArray(p) && linkKeys.has(String(p[0]))
+  const own = env.filter((p) => !isLink(p)).map((p) => (Array.isArray(p) ? [p[0], envDigest(salt, String(p[0]), p[1] ?? null)] : p))
+  const links = env.filter(isLink)
+  return {...config, env: links.length ? [[LINK_VARIABLES, envDigest(salt, LINK_VARIABLES, links)], ...own] : own}
 }
 
 /** Version 2's digest of the whole config (env values included), salted. */
 export const saltedConfigDigest = (config: EffectiveConfig, salt: string): string => sha256(`${salt}\0${canonicalJson(config)}`)
 
 export function maestroLabels(environment: Environment, container: Container, config: EffectiveConfig, salt: string = newSalt()): Record<string, string> {
+  const linkKeys = linkVarKeys(environment, container.service)
   return {
     [LABEL.environment]: environment.name,
     [LABEL.service]: container.service,
@@ -45,7 +58,7 @@ export function maestroLabels(environment: Environment, container: Container, co
     [LABEL.configVersion]: LABELS_VERSION,
     [LABEL.configSalt]: salt,
     [LABEL.configHash]: saltedConfigDigest(config, salt),
-    [LABEL.config]: canonicalJson(labelConfig(config, salt)),
+    [LABEL.config]: canonicalJson(labelConfig(config, salt, linkKeys)),
   }
 }
 

@@ -65,9 +65,11 @@ describe('buildPlan', () => {
     expect(byName['app-2'].action).to.equal('recreate')
     expect(byName['cache-1'].action).to.equal('nothing')
     expect(byName['db-1'].action).to.equal('create')
-    // labels hold no env values: the old one comes from the container (withCurrentEnv, after an inspect)
-    expect(byName['app-1'].changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', beforeUnknown: true, after: '10.0.0.2'}])
-    const filled = withCurrentEnv(byName['app-1'], ['DB_DB_1_HOST=10.0.0.1', 'OTHER=x'])
+    // labels hold no env values, and one digest for all link variables: which one changed, and its old value,
+    // come from the container (withCurrentEnv, after an inspect)
+    expect(byName['app-1'].changes.map((c) => c.field)).to.deep.equal(['env.(link variables)'])
+    const own = ['APP_APP_1_HOST=10.0.0.1', 'APP_APP_2_HOST=10.0.0.2', 'APP_INSTANCES=app-1,app-2', 'DB_DB_1_PG_PORT=5432', 'DB_INSTANCES=db-1']
+    const filled = withCurrentEnv(byName['app-1'], ['DB_DB_1_HOST=10.0.0.1', 'OTHER=x', ...own])
     expect(filled.changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', before: '10.0.0.1', after: '10.0.0.2'}])
   })
 

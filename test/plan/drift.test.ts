@@ -65,7 +65,7 @@ describe('assessDrift', () => {
 
   it('finds no change when the labels match', () => {
     const labels = maestroLabels(env, fixed, config)
-    expect(labels[LABEL.configVersion]).to.equal('2')
+    expect(labels[LABEL.configVersion]).to.equal('3')
     expect(assessDrift(recordedConfig(labels), config)).to.deep.equal({known: true, changes: []})
   })
 

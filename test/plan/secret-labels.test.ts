@@ -1,5 +1,8 @@
 import {expect} from 'chai'
-import {assessDrift, canonicalJson, configDigest, effectiveConfig, envDigest, LABEL, labelConfig, maestroLabels, recordedConfig} from '../../src/plan/index.js'
+import {assessDrift, canonicalJson, configDigest, effectiveConfig, envDigest, LABEL, labelConfig, maestroLabels, recordedConfig, saltedConfigDigest} from '../../src/plan/index.js'
+import {LINK_VARIABLES} from '../../src/plan/labels.js'
+import {linkVarKeys} from '../../src/env/link-vars.js'
+import {withCurrentEnv} from '../../src/plan/build-plan.js'
 import {sensitiveByName, sensitiveEnvKeys} from '../../src/env/sensitive.js'
 import {environment, ship} from '../helpers/env-builder.js'
 import {renderPlan} from '../../src/cli/render-plan.js'
@@ -9,11 +12,11 @@ const web = env.containers['web-1']
 const pairs = (password: string, workers = '4'): [string, string | null][] => [['DB_PASSWORD', password], ['WORKERS', workers]]
 const config = (password: string, workers?: string) => effectiveConfig(web, pairs(password, workers))
 
-describe('labels v2: env values only as salted digests', () => {
+describe('labels v3: env values only as salted digests', () => {
   it('never carries an env value, and records version, salt and digests', () => {
     const labels = maestroLabels(env, web, config('hunter2-very-secret'))
     expect(JSON.stringify(labels)).to.not.contain('hunter2-very-secret')
-    expect(labels[LABEL.configVersion]).to.equal('2')
+    expect(labels[LABEL.configVersion]).to.equal('3')
     expect(labels[LABEL.configSalt]).to.match(/^[0-9a-f]{32}$/)
     const recorded = JSON.parse(labels[LABEL.config]) as {env: string[][]; image: string}
     expect(recorded.env.map((p) => p[0])).to.deep.equal(['DB_PASSWORD', 'WORKERS'])
@@ -42,6 +45,50 @@ describe('labels v2: env values only as salted digests', () => {
     const labels = maestroLabels(env, web, config('x'))
     const drift = assessDrift(recordedConfig(labels), config('x', '8'), (k) => k === 'WORKERS')
     expect(drift.changes).to.deep.equal([{field: 'env.WORKERS', sensitive: true}])
+  })
+})
+
+describe('labels v3: link variables', () => {
+  const links: [string, string][] = [['WEB_INSTANCES', 'web-1,web-2'], ['WEB_WEB_1_HOST', '10.0.0.1'], ['WEB_WEB_2_HOST', '10.0.0.1']]
+  const withLinks = (hosts = links) => effectiveConfig(web, [['WORKERS', '4'], ...hosts])
+  const keys = linkVarKeys(env, 'web')
+
+  it('are digested together, as one entry, the other keys one by one', () => {
+    expect([...keys].sort()).to.deep.equal(links.map(([k]) => k))
+    const labels = maestroLabels(env, web, withLinks())
+    const salt = labels[LABEL.configSalt]
+    const recorded = JSON.parse(labels[LABEL.config]) as {env: string[][]}
+    expect(recorded.env.map((p) => p[0])).to.deep.equal([LINK_VARIABLES, 'WORKERS'])
+    expect(recorded.env[0][1]).to.equal(envDigest(salt, LINK_VARIABLES, links))
+    expect(labels[LABEL.configHash]).to.equal(saltedConfigDigest(withLinks(), salt))
+    expect(assessDrift(recordedConfig(labels), withLinks(), sensitiveByName, keys)).to.deep.equal({known: true, changes: []})
+  })
+
+  it('a changed one is found, and named key by key against the container\'s own env', () => {
+    const labels = maestroLabels(env, web, withLinks())
+    const moved: [string, string][] = [links[0], links[1], ['WEB_WEB_2_HOST', '10.0.0.9']]
+    const drift = assessDrift(recordedConfig(labels), withLinks(moved), sensitiveByName, keys)
+    expect(drift.changes).to.have.length(1)
+    expect(drift.changes[0]).to.include({field: `env.${LINK_VARIABLES}`, beforeUnknown: true})
+    const step = {container: 'web-1', service: 'web', ship: 'a', action: 'recreate' as const, reason: 'configuration changed', changes: drift.changes}
+    expect(renderPlan([step])).to.contain(`env.${LINK_VARIABLES}: changed`)
+    const filled = withCurrentEnv(step, ['WORKERS=4', 'WEB_INSTANCES=web-1,web-2', 'WEB_WEB_1_HOST=10.0.0.1', 'WEB_WEB_2_HOST=10.0.0.1'])
+    expect(filled.changes).to.deep.equal([{field: 'env.WEB_WEB_2_HOST', before: '10.0.0.1', after: '10.0.0.9'}])
+  })
+})
+
+describe('labels v2 (a digest per env key, link variables too) are still read', () => {
+  const v2 = (c: ReturnType<typeof config>, salt = 'ab'.repeat(16)) => ({
+    [LABEL.environment]: 'prod', [LABEL.service]: 'web', [LABEL.container]: 'web-1', [LABEL.configVersion]: '2',
+    [LABEL.configSalt]: salt, [LABEL.configHash]: saltedConfigDigest(c, salt), [LABEL.config]: canonicalJson(labelConfig(c, salt)),
+  })
+  const linked = (host: string) => effectiveConfig(web, [['WORKERS', '4'], ['WEB_WEB_1_HOST', host]])
+
+  it('an unchanged container is up to date, a changed link variable is named', () => {
+    const keys = linkVarKeys(env, 'web')
+    expect(assessDrift(recordedConfig(v2(linked('10.0.0.1'))), linked('10.0.0.1'), sensitiveByName, keys)).to.deep.equal({known: true, changes: []})
+    const drift = assessDrift(recordedConfig(v2(linked('10.0.0.1'))), linked('10.0.0.9'), sensitiveByName, keys)
+    expect(drift.changes).to.deep.equal([{field: 'env.WEB_WEB_1_HOST', beforeUnknown: true, after: '10.0.0.9'}])
   })
 })
 

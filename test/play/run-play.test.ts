@@ -28,7 +28,7 @@ describe('runPlay start', () => {
     expect(c.body.Hostname).to.equal('web-1')
     expect(c.body.HostConfig?.PortBindings).to.deep.equal({'80/tcp': [{HostIp: '0.0.0.0', HostPort: '8080'}]})
     expect(c.body.Env).to.include('CONTAINER_HOST_ADDRESS=10.0.0.3')
-    expect(c.body.Labels).to.include({'io.maestro.environment': 'shop', 'io.maestro.service': 'web', 'io.maestro.container': 'web-1', 'io.maestro.config-version': '2'})
+    expect(c.body.Labels).to.include({'io.maestro.environment': 'shop', 'io.maestro.service': 'web', 'io.maestro.container': 'web-1', 'io.maestro.config-version': '3'})
     expect(c.body.Labels!['io.maestro.config-hash']).to.match(/^[0-9a-f]{64}$/)
   })
 

@@ -1,5 +1,6 @@
 import {assessDrift, type Drift} from '../../plan/drift.js'
 import {envSensitivity} from '../../plan/desired.js'
+import {linkVarKeys} from '../../env/link-vars.js'
 import {recordedConfig} from '../../plan/labels.js'
 import type {TaskContext} from '../context.js'
 import {compactDuration, statusAge} from '../wait.js'
@@ -11,7 +12,7 @@ export function ageDetail(ctx: TaskContext): string | undefined {
 }
 
 export function driftOf(ctx: TaskContext): Drift {
-  return ctx.observed ? assessDrift(recordedConfig(ctx.observed.labels), ctx.desired(), envSensitivity(ctx.environment, ctx.container.name, ctx.envPairs)) : {known: true, changes: []}
+  return ctx.observed ? assessDrift(recordedConfig(ctx.observed.labels), ctx.desired(), envSensitivity(ctx.environment, ctx.container.name, ctx.envPairs), linkVarKeys(ctx.environment, ctx.container.service)) : {known: true, changes: []}
 }
 
 /** Facts for reporters: `drift` lists changed field names (the console reporter shows them), `changes` the details. */

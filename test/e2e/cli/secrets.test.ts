@@ -49,7 +49,7 @@ describe('@e2e secrets set through the process environment never leave the conta
     expect(env).to.contain(`DB_PASSWORD=${FIRST}`)
     const {stdout: labels} = await docker('inspect', '-f', '{{json .Config.Labels}}', `${p}-app-1`)
     expect(labels).to.not.contain(FIRST)
-    expect(labels).to.contain('"io.maestro.config-version":"2"')
+    expect(labels).to.contain('"io.maestro.config-version":"3"')
     expect(labels).to.match(/"io\.maestro\.config-salt":"[0-9a-f]{32}"/)
     const up = await cli(FIRST, '4', 'plan')
     expect(up.code, up.stderr).to.equal(0)

@@ -11,8 +11,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortDeep(value))
 }
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object'
+
 function sortDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortDeep(v)))
+  // JSON.stringify itself writes an array's undefined as null: only arrays holding objects need a copy (an env of
+  // thousands of [key, value] pairs is then not copied pair by pair).
+  if (Array.isArray(value)) return value.some(isObject) ? value.map((v) => (v === undefined ? null : sortDeep(v))) : value
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(value).sort()) {

@@ -7,7 +7,9 @@ const VERBS: Readonly<Record<Action, string>> = {
 }
 
 export const pendingStatus = (action: Action): string => `${VERBS[action] ?? action}...`
-export const waitingStatus = (waitingOn: readonly string[]): string => `waiting for ${waitingOn.join(', ')}...`
+/** At most three names: a fanned-in container may wait for thousands. */
+export const waitingStatus = (waitingOn: readonly string[]): string =>
+  `waiting for ${waitingOn.slice(0, 3).join(', ')}${waitingOn.length > 3 ? ` and ${waitingOn.length - 3} more` : ''}...`
 
 /** `up for 14s`, `started`, `down for 3m2s (drifted: image, env)`. */
 export function endStatus(e: Pick<TaskEnd, 'outcome' | 'detail' | 'data'>): string {

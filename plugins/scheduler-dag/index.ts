@@ -11,7 +11,14 @@ export class DagScheduler implements Scheduler {
 
   run(nodes: readonly ScheduleNode[], options: ScheduleOptions, work: (id: string) => Promise<void>): Promise<ReadonlyMap<string, NodeResult>> {
     const ids = new Set(nodes.map((n) => n.id))
-    const after = new Map(nodes.map((n) => [n.id, [...new Set(n.after)].filter((a) => ids.has(a) && a !== n.id)]))
+    // Nodes of one service share their `after` list (src/play/direction.ts): filter each distinct list once.
+    const filtered = new Map<readonly string[], string[]>()
+    const depsOf = (n: ScheduleNode): string[] => {
+      let deps = filtered.get(n.after)
+      if (!deps) filtered.set(n.after, (deps = [...new Set(n.after)].filter((a) => ids.has(a))))
+      return deps.includes(n.id) ? deps.filter((a) => a !== n.id) : deps
+    }
+    const after = new Map(nodes.map((n) => [n.id, depsOf(n)]))
     // Counted, not rescanned: a fanned-in level of N nodes would otherwise cost N × deps checks per completion.
     const waiting = new Map([...after].map(([id, deps]) => [id, deps.length]))
     const dependents = new Map<string, string[]>()

@@ -119,18 +119,20 @@ export async function runFleet(shape: FleetShape): Promise<Row[]> {
 }
 
 /**
- * ratio: wall / critical path; net: (wall − the same file's `validate` wall, i.e. start-up and loading) / critical path.
+ * ratio: wall / critical path; net: (wall − the same file's `validate` wall, i.e. start-up and loading) / critical
+ * path. CPU ms/ctr: the whole process's CPU per container; net ms/ctr: the same less `validate`'s CPU (the play's own).
  */
 export function printFleet(rows: readonly Row[]): string[] {
-  const cols = ['containers', 'command', 'wall s', 'critical s', 'ratio', 'net', 'CPU s', 'CPU ms/ctr', 'peak RSS MB', 'calls/ctr', 'peak conn/ship']
+  const cols = ['containers', 'command', 'wall s', 'critical s', ' ratio', '   net', 'CPU s', 'CPU ms/ctr', 'net ms/ctr', 'peak RSS MB', 'calls/ctr', 'peak conn/ship']
   const out = [cols.map((c, i) => (i < 2 ? c.padEnd(11) : c.padStart(c.length + 2))).join('')]
-  const startup = new Map(rows.filter((r) => r.command === 'validate').map((r) => [r.fleet, r.run.wallMs]))
+  const validate = new Map(rows.filter((r) => r.command === 'validate').map((r) => [r.fleet, r.run]))
   for (const r of rows) {
     const ratio = (ms: number) => (r.criticalMs > 0 ? (ms / r.criticalMs).toFixed(2) : '-')
     const cells = [
       r.fleet, r.command, (r.run.wallMs / 1000).toFixed(2), (r.criticalMs / 1000).toFixed(2), ratio(r.run.wallMs),
-      r.command === 'validate' ? '-' : ratio(r.run.wallMs - (startup.get(r.fleet) ?? 0)),
-      (r.run.cpuMs / 1000).toFixed(2), (r.run.cpuMs / r.containers).toFixed(2), (r.run.rssKb / 1024).toFixed(0),
+      r.command === 'validate' ? '-' : ratio(r.run.wallMs - (validate.get(r.fleet)?.wallMs ?? 0)),
+      (r.run.cpuMs / 1000).toFixed(2), (r.run.cpuMs / r.containers).toFixed(2),
+      r.command === 'validate' ? '-' : ((r.run.cpuMs - (validate.get(r.fleet)?.cpuMs ?? 0)) / r.containers).toFixed(2), (r.run.rssKb / 1024).toFixed(0),
       (r.calls / r.containers).toFixed(2), String(r.peakConnections),
     ]
     out.push(cells.map((c, i) => (i < 2 ? c.padEnd(11) : c.padStart(cols[i].length + 2))).join('') + (r.run.ok ? '' : `  FAILED: ${r.run.stderr.split('\n')[0]}`))

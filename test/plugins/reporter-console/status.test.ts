@@ -1,10 +1,15 @@
 import {expect} from 'chai'
 import {MaestroError} from '../../../src/api/index.js'
-import {endStatus, failStatus, pendingStatus} from '../../../plugins/reporter-console/status.js'
+import {endStatus, failStatus, pendingStatus, waitingStatus} from '../../../plugins/reporter-console/status.js'
 import {statusStyle} from '../../../plugins/reporter-console/colors.js'
 import {Tally} from '../../../plugins/reporter-console/summary.js'
 
 describe('status words', () => {
+  it('names at most three containers waited for', () => {
+    expect(waitingStatus(['a-1', 'a-2'])).to.equal('waiting for a-1, a-2...')
+    expect(waitingStatus(['a-1', 'a-2', 'a-3', 'b-1', 'b-2'])).to.equal('waiting for a-1, a-2, a-3 and 2 more...')
+  })
+
   it('joins the outcome and its detail', () => {
     expect(endStatus({outcome: 'up', detail: 'for 14s'})).to.equal('up for 14s')
     expect(endStatus({outcome: 'started'})).to.equal('started')

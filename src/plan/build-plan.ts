@@ -5,6 +5,7 @@ import {computeContainerEnv} from '../env/compute.js'
 import {linkVarKeys} from '../env/link-vars.js'
 import {effectiveConfig} from './effective-config.js'
 import {envSensitivity} from './desired.js'
+import type {IsSensitive} from '../env/sensitive.js'
 import {assessDrift} from './drift.js'
 import {LABEL, LINK_VARIABLES, recordedConfig} from './labels.js'
 import type {Observed} from './observed.js'
@@ -50,15 +51,33 @@ export function buildPlan(environment: Environment, selection: readonly string[]
 /** True when a step's env changes need the container's own env for their old values. */
 export const needsCurrentEnv = (step: PlanStep): boolean => step.changes.some((c) => c.beforeUnknown)
 
-/** Fills the old value of each non-sensitive env change from the container's own `Config.Env`. */
-export function withCurrentEnv(step: PlanStep, dockerEnv: readonly string[]): PlanStep {
+/** The link variables wanted now, to name which changed (labels v3 digest them together). */
+export interface WantedLinks {
+  readonly pairs: readonly (readonly [string, string | null])[]
+  readonly isSensitive: IsSensitive
+}
+
+/** The link variables a container would get now, and which env keys of it are secrets. */
+export function wantedLinks(environment: Environment, name: string): WantedLinks {
+  const pairs = computeContainerEnv(environment, name)
+  const keys = linkVarKeys(environment, environment.containers[name].service)
+  return {pairs: pairs.filter(([k]) => keys.has(k)), isSensitive: envSensitivity(environment, name, () => pairs)}
+}
+
+/**
+ * Fills the old value of each non-sensitive env change from the container's own `Config.Env`; with `links`, the
+ * link variables' change becomes one change per link variable that differs from the container's.
+ */
+export function withCurrentEnv(step: PlanStep, dockerEnv: readonly string[], links?: WantedLinks): PlanStep {
   const current = new Map(dockerEnv.map((e) => (e.includes('=') ? [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] : [e, null])))
   const filled = step.changes.flatMap((c): ConfigChange[] => {
     if (!c.beforeUnknown) return [c]
     const key = c.field.slice('env.'.length)
     if (key === LINK_VARIABLES) {
-      const wanted = Object.entries(c.after as Record<string, unknown>).filter(([k, v]) => current.get(k) !== v)
-      return wanted.length ? wanted.map(([k, v]) => ({field: `env.${k}`, ...(current.has(k) ? {before: current.get(k)} : {}), after: v})) : [c]
+      const changed = (links?.pairs ?? []).filter(([k, v]) => current.get(k) !== v)
+      if (changed.length === 0) return [c]
+      return changed.map(([k, v]): ConfigChange =>
+        links!.isSensitive(k) ? {field: `env.${k}`, sensitive: true} : {field: `env.${k}`, ...(current.has(k) ? {before: current.get(k)} : {}), after: v})
     }
     return [current.has(key) ? {field: c.field, before: current.get(key), after: c.after} : c]
   })

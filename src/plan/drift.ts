@@ -23,19 +23,16 @@ export function assessDrift(recorded: RecordedConfig | undefined, desired: Effec
   const labelled = salt === undefined ? desired : labelConfig(desired, salt, recorded.version === '2' ? undefined : linkKeys)
   const changes = diffConfig(recorded.config, labelled)
   const now = new Map((Array.isArray(desired.env) ? (desired.env as Json[][]) : []).map((p) => [String(p[0]), p[1]]))
-  return {known: true, changes: changes.map((c) => (c.field === LINKS_FIELD ? linksChange(now, linkKeys) : c.field.startsWith('env.') ? envChange(c, now, isSensitive) : c))}
+  return {known: true, changes: changes.map((c) => (c.field === LINKS_FIELD ? linksChange() : c.field.startsWith('env.') ? envChange(c, now, isSensitive) : c))}
 }
 
 const LINKS_FIELD = `env.${LINK_VARIABLES}`
 
 /**
  * Labels v3 hold one digest for all link variables: which of them changed is known only against the container's
- * own env (`withCurrentEnv` expands this change key by key); `after` carries the link variables wanted now.
+ * own env (`withCurrentEnv` expands this change key by key).
  */
-function linksChange(now: ReadonlyMap<string, unknown>, linkKeys: ReadonlySet<string>): ConfigChange {
-  const after = Object.fromEntries([...now].filter(([k]) => linkKeys.has(k)))
-  return {field: LINKS_FIELD, beforeUnknown: true, after, summary: 'changed (one digest for all; the old values are not recorded)'}
-}
+const linksChange = (): ConfigChange => ({field: LINKS_FIELD, beforeUnknown: true, summary: 'changed (one digest for all; the old values are not recorded)'})
 
 function envChange(c: ConfigChange, now: ReadonlyMap<string, unknown>, isSensitive: IsSensitive): ConfigChange {
   const key = c.field.slice('env.'.length)

@@ -1,6 +1,6 @@
 import type {Environment} from '../model/types.js'
 import type {PlayHost} from './services.js'
-import {buildPlan, needsCurrentEnv, planChanges, withCurrentEnv, type PlanStep} from '../plan/build-plan.js'
+import {buildPlan, needsCurrentEnv, planChanges, wantedLinks, withCurrentEnv, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
 import type {PlayRequest} from './types.js'
@@ -26,7 +26,7 @@ export async function planPlay(host: PlayHost, environment: Environment, request
       buildPlan(environment, request.containers, observed).map(async (s) => {
         if (!needsCurrentEnv(s) || s.id === undefined) return s
         const inspect = await clients.get(s.ship).inspectContainer(s.id)
-        return inspect ? withCurrentEnv(s, inspect.Config.Env ?? []) : s
+        return inspect ? withCurrentEnv(s, inspect.Config.Env ?? [], wantedLinks(environment, s.container)) : s
       }),
     )
     return {steps, changes: planChanges(steps), requests: clients.requests()}

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {buildPlan, desiredConfig, maestroLabels, planChanges, withCurrentEnv, type ObservedContainer} from '../../src/plan/index.js'
+import {buildPlan, desiredConfig, maestroLabels, planChanges, wantedLinks, withCurrentEnv, type ObservedContainer} from '../../src/plan/index.js'
 import type {Environment} from '../../src/model/types.js'
 import {environment, ship} from '../helpers/env-builder.js'
 
@@ -69,7 +69,7 @@ describe('buildPlan', () => {
     // come from the container (withCurrentEnv, after an inspect)
     expect(byName['app-1'].changes.map((c) => c.field)).to.deep.equal(['env.(link variables)'])
     const own = ['APP_APP_1_HOST=10.0.0.1', 'APP_APP_2_HOST=10.0.0.2', 'APP_INSTANCES=app-1,app-2', 'DB_DB_1_PG_PORT=5432', 'DB_INSTANCES=db-1']
-    const filled = withCurrentEnv(byName['app-1'], ['DB_DB_1_HOST=10.0.0.1', 'OTHER=x', ...own])
+    const filled = withCurrentEnv(byName['app-1'], ['DB_DB_1_HOST=10.0.0.1', 'OTHER=x', ...own], wantedLinks(after, 'app-1'))
     expect(filled.changes).to.deep.equal([{field: 'env.DB_DB_1_HOST', before: '10.0.0.1', after: '10.0.0.2'}])
   })
 

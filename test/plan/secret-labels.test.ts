@@ -72,8 +72,12 @@ describe('labels v3: link variables', () => {
     expect(drift.changes[0]).to.include({field: `env.${LINK_VARIABLES}`, beforeUnknown: true})
     const step = {container: 'web-1', service: 'web', ship: 'a', action: 'recreate' as const, reason: 'configuration changed', changes: drift.changes}
     expect(renderPlan([step])).to.contain(`env.${LINK_VARIABLES}: changed`)
-    const filled = withCurrentEnv(step, ['WORKERS=4', 'WEB_INSTANCES=web-1,web-2', 'WEB_WEB_1_HOST=10.0.0.1', 'WEB_WEB_2_HOST=10.0.0.1'])
+    const current = ['WORKERS=4', 'WEB_INSTANCES=web-1,web-2', 'WEB_WEB_1_HOST=10.0.0.1', 'WEB_WEB_2_HOST=10.0.0.1']
+    expect(withCurrentEnv(step, current).changes).to.deep.equal(drift.changes)
+    const filled = withCurrentEnv(step, current, {pairs: moved, isSensitive: sensitiveByName})
     expect(filled.changes).to.deep.equal([{field: 'env.WEB_WEB_2_HOST', before: '10.0.0.1', after: '10.0.0.9'}])
+    const masked = withCurrentEnv(step, current, {pairs: moved, isSensitive: (k) => k === 'WEB_WEB_2_HOST'})
+    expect(masked.changes).to.deep.equal([{field: 'env.WEB_WEB_2_HOST', sensitive: true}])
   })
 })
 

@@ -86,16 +86,27 @@ describe('lifecycle checks in plays', () => {
     const r = await rig()
     const ship = r.fleet.get('b')
     ship.addImage('redis:7', 'sha256:redis', true)
-    let startedAt = 0
+    const inspectedAt: number[] = []
+    let watching = false
+    const inspect = ship.inspectContainer.bind(ship)
+    ship.inspectContainer = async (nameOrId: string) => {
+      if (watching) {
+        inspectedAt.push(Date.now())
+        // healthy from the fourth poll on: the outcome depends on polls counted, not on a clock
+        if (inspectedAt.length === 4) ship.containers.get('cache-1')!.health = 'healthy'
+      }
+      return inspect(nameOrId)
+    }
     r.kernel.events.on('container:start', (e) => {
       ship.containers.get(e.container.name)!.health = 'starting'
-      startedAt = ship.calls.length
-      setTimeout(() => void (ship.containers.get(e.container.name)!.health = 'healthy'), 2500)
+      watching = true
     })
     const result = await r.play('start', {containers: ['cache-1']})
     expect(result.outcomes.get('cache-1')?.outcome).to.equal('started')
-    const inspects = ship.calls.slice(startedAt).filter((c) => c.startsWith('inspectContainer')).length
-    // the start's own "is it running" poll, then one inspect at 0, 1, 2 and 3 s (two per poll before)
-    expect(inspects).to.be.within(4, 6)
+    // the start's own "is it running" poll, then one inspect per poll that both the health wait and the watchdog read
+    expect(inspectedAt).to.have.length(4)
+    // polls are a timer apart (a timer never fires early, so load only widens the gaps): never two for one poll
+    const gaps = inspectedAt.slice(2).map((t, i) => t - inspectedAt[i + 1]!)
+    for (const gap of gaps) expect(gap).to.be.at.least(900)
   })
 })

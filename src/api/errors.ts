@@ -6,7 +6,10 @@ export const ExitCode = {
   ACTION_FAILED: 1,
   CONFIG: 2,
   UNREACHABLE: 3,
+  /** 128 + the signal that stopped the play: SIGHUP, SIGINT (Ctrl-C), SIGTERM. */
+  HANGUP: 129,
   INTERRUPTED: 130,
+  TERMINATED: 143,
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 

@@ -106,12 +106,19 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     }
     const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
     const firstFailure = [...outcomes.values()].find((r) => r.status === 'failed')?.error
-    const error = interrupted ? new MaestroError('MAESTRO_INTERRUPTED', 'interrupted') : firstFailure
-    const exitCode = interrupted ? ExitCode.INTERRUPTED : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
+    const interruption = interrupted ? interruptionOf(signal) : undefined
+    const error = interruption ?? firstFailure
+    const exitCode = interruption ? interruption.exit : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
     services.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
     return {outcomes, stats, exitCode, error, requests: clients.requests()}
   } finally {
     await clients.closeAll()
   }
+}
+
+/** The abort's own reason when it says which signal stopped the play (its exit code is 128 + that signal). */
+function interruptionOf(signal: AbortSignal): MaestroError {
+  const reason: unknown = signal.reason
+  return isMaestroError(reason) && reason.code === 'MAESTRO_INTERRUPTED' ? reason : new MaestroError('MAESTRO_INTERRUPTED', 'interrupted')
 }

@@ -5,7 +5,7 @@ import {renderError, isExitSignal} from './errors.js'
 import {attachReporters} from './reporters.js'
 import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
-import {ExitCode, formatIssue} from '../api/errors.js'
+import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
 import {InFlight} from './in-flight.js'
 import {STOP_SIGNALS, interruption, signalExit, windingDown, type StopSignal} from './signals.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
@@ -37,6 +37,9 @@ export abstract class MaestroCommand extends Command {
   private exitCode = 0
   private playing = false
   private stoppedBy?: StopSignal
+  /** Set once a signal or the --timeout stopped the command: the exit code it ends with. */
+  private stopExit?: number
+  private deadline?: NodeJS.Timeout
   private quitting = false
   private readonly inFlight = new InFlight()
   private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal as StopSignal)
@@ -61,6 +64,8 @@ export abstract class MaestroCommand extends Command {
     })
     this.inFlight.attach(this.session.events)
     for (const s of STOP_SIGNALS) process.on(s, this.onSignal)
+    const seconds = this.globals.timeout
+    if (seconds !== undefined) this.deadline = setTimeout(() => this.timedOut(seconds), seconds * 1000).unref()
   }
 
   /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
@@ -89,8 +94,20 @@ export abstract class MaestroCommand extends Command {
     this.stoppedBy = signal
     // a terminal that hung up fails every write: the reporters' files matter then, not the screen
     if (signal === 'SIGHUP') for (const out of [process.stdout, process.stderr]) out.on('error', () => undefined)
-    process.stderr.write(`\n${windingDown(signal)}\n`)
-    this.abort.abort(interruption(signal))
+    if (this.stopExit !== undefined) return // the --timeout already stopped it; this signal only arms the second one
+    this.windDown(windingDown(signal), interruption(signal))
+  }
+
+  /** The command's --timeout ran out: the same as a first signal, exit 1. */
+  private timedOut(seconds: number): void {
+    if (this.stopExit !== undefined) return
+    this.windDown(`timed out after ${seconds} s (--timeout): finishing actions in flight`, new MaestroError('MAESTRO_TIMEOUT', `timed out after ${seconds} s`, {exit: ExitCode.ACTION_FAILED}))
+  }
+
+  private windDown(message: string, reason: MaestroError): void {
+    this.stopExit = reason.exit
+    process.stderr.write(`\n${message}\n`)
+    this.abort.abort(reason)
     // outside a play nothing is in flight: let the reporters and notifiers finish, then quit
     if (!this.playing) void this.finishThenQuit()
   }
@@ -109,7 +126,7 @@ export abstract class MaestroCommand extends Command {
   private async finishThenQuit(boundMs = FINISH_BOUND_MS): Promise<void> {
     const bound = new Promise((resolve) => setTimeout(resolve, boundMs).unref())
     await Promise.race([this.session.finish().catch(() => undefined), bound])
-    process.exit(signalExit(this.stoppedBy!))
+    process.exit(this.stopExit ?? signalExit(this.stoppedBy!))
   }
 
   /** Sets the exit code without an error message (e.g. `plan` exits 2 when something would change). */
@@ -121,11 +138,12 @@ export abstract class MaestroCommand extends Command {
     if (isExitSignal(error)) throw error
     const {lines, exit} = renderError(error, this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined))
     for (const l of lines) process.stderr.write(`${l}\n`)
-    this.exitCode = this.stoppedBy ? signalExit(this.stoppedBy) : exit
+    this.exitCode = this.stopExit ?? exit
   }
 
   override async finally(error: Error | undefined): Promise<void> {
-    if (!this.stoppedBy) for (const s of STOP_SIGNALS) process.off(s, this.onSignal)
+    clearTimeout(this.deadline)
+    if (this.stopExit === undefined) for (const s of STOP_SIGNALS) process.off(s, this.onSignal)
     if (this.session) {
       const {errors, warnings} = await this.session.finish()
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`)

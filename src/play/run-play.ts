@@ -126,8 +126,9 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
   }
 }
 
-/** The abort's own reason when it says which signal stopped the play (its exit code is 128 + that signal). */
+/** The abort's own reason when it says what stopped the play (a signal: exit 128 + it; the command's --timeout: 1). */
 function interruptionOf(signal: AbortSignal): MaestroError {
   const reason: unknown = signal.reason
-  return isMaestroError(reason) && reason.code === 'MAESTRO_INTERRUPTED' ? reason : new MaestroError('MAESTRO_INTERRUPTED', 'interrupted')
+  const said = isMaestroError(reason) && (reason.code === 'MAESTRO_INTERRUPTED' || reason.code === 'MAESTRO_TIMEOUT')
+  return said ? reason : new MaestroError('MAESTRO_INTERRUPTED', 'interrupted')
 }

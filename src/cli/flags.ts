@@ -22,6 +22,7 @@ export const expandServices = () => Flags.boolean({char: 's', description: 'acce
 export const all = () => Flags.boolean({char: 'a', description: 'act on every service when no thing is given'})
 export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
+export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
 /** `-c -d -i -C -S`: the selection flags of status, start, pull and clean. */

@@ -29,14 +29,22 @@ describe('lifecycle checks in plays', () => {
     expect(r.rec.payloads('check:pass')[0].state).to.equal('running')
   })
 
-  it('fails the start when a running check fails, leaving the container running', async () => {
+  it('fails the start when a running check fails, and stops the container that never became ready', async () => {
     const r = await rig(withChecks({running: [{type: 'flag', pass: false}]}), [checks])
     const result = await r.play('start', {containers: ['cache-1']})
     expect(result.exitCode).to.equal(1)
     expect(result.error?.code).to.equal('MAESTRO_CHECK_FAILED')
-    expect(result.error?.message).to.equal('cache-1: running check flag failed: flag says no')
-    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(true)
+    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; stopped it \(--keep-failed keeps it running\)/)
+    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(false)
     expect(r.rec.payloads('check:fail')[0].error).to.equal('flag says no')
+  })
+
+  it('leaves the container that failed its running checks running with --keep-failed, and says so', async () => {
+    const r = await rig(withChecks({running: [{type: 'flag', pass: false}]}), [checks])
+    const result = await r.play('start', {containers: ['cache-1'], options: {keepFailed: true}})
+    expect(result.exitCode).to.equal(1)
+    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; left running \(--keep-failed\)/)
+    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(true)
   })
 
   it('does not create anything when a pre-start check fails', async () => {

@@ -1,10 +1,11 @@
 import {expect} from 'chai'
 import {execFile} from 'node:child_process'
-import {readFileSync, rmSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {promisify} from 'node:util'
-import {useLab, writeLabEnvironment, type Lab, type LabShip} from '../../helpers/lab.js'
-import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
+import {LAB_SCRIPT, useLab, writeLabEnvironment, type Lab, type LabShip} from '../../helpers/lab.js'
+import {knownHostsLine, restoreSshd, signalSshd, tempDir} from '../../helpers/ssh-lab.js'
+import {spawnMaestro, type CliResult} from '../../helpers/cli.js'
 import {parseJunit, xmllintJunit} from '../../helpers/junit-xml.js'
 
 const run = promisify(execFile)
@@ -22,24 +23,54 @@ interface EventLine {
 const blackhole = (s: LabShip, on: boolean) =>
   run('ip', ['netns', 'exec', s.netns, 'iptables', on ? '-I' : '-D', 'INPUT', '-p', 'tcp', '--dport', String(s.dockerPort), '-j', 'DROP'])
 
+interface Fault {
+  /** How ship2 is reached. */
+  readonly ship2: (lab: Lab, s: LabShip) => Record<string, unknown>
+  readonly silence: (lab: Lab, s: LabShip) => Promise<unknown>
+  readonly restore: (lab: Lab, s: LabShip) => Promise<unknown>
+  readonly reason: (s: LabShip) => RegExp
+}
+
+const FAULTS: Record<string, Fault> = {
+  'its Docker port is blackholed': {
+    ship2: () => ({}),
+    silence: (_lab, s) => blackhole(s, true),
+    restore: (_lab, s) => blackhole(s, false),
+    reason: () => new RegExp(`^ship ship2 \\(.*\\) is unreachable: no answer within ${STOP_WAIT_S} s$`),
+  },
+  'its sshd stops answering (SSH ship)': {
+    ship2: (lab, s) => ({endpoint: `ssh://${lab.sshUser}@${s.ip}`, docker_socket: s.socket, known_hosts: 'known_hosts'}),
+    silence: (_lab, s) => signalSshd(s.netns, 'SIGSTOP'),
+    restore: (lab, s) => restoreSshd(LAB_SCRIPT, lab.id, s),
+    // keepalives close the idle link while top stops, so ship2's next request meets a frozen sshd in the handshake;
+    // had a request been waiting, keepalives or its timer would have said `SSH link dead`
+    reason: (s) => new RegExp(`^ship2 \\(${s.ip.replace(/\./g, '\\.')}:22\\): SSH (connection timed out after|link dead: no answer within) \\d+s$`),
+  },
+}
+
 /**
- * `stop -a` while ship2's Docker port is blackholed after the play has listed it: a chain of four levels on ship2
- * costs one request timeout, not four, and every container's outcome is what the ships hold.
+ * `stop -a` while ship2 goes silent after the play has listed it: a chain of four levels on ship2 costs one request
+ * timeout, not four, and every container's outcome is what the ships hold.
  */
-describe('@e2e faults: a ship goes silent during stop -a', function () {
+for (const [what, fault] of Object.entries(FAULTS)) describe(`@e2e faults: a ship goes silent during stop -a: ${what}`, function () {
   this.timeout(180_000)
   let lab: Lab
   let file: string
   let holed = false
+  let home: string
   const p = `dead${process.pid}`
   const docker = async (ship: number, ...args: string[]): Promise<string> =>
     (await run('docker', ['-H', `unix://${lab.ships[ship]!.socket}`, ...args])).stdout.trim()
   const running = async (ship: number, name: string) => (await docker(ship, 'inspect', '-f', '{{.State.Running}}', name)) === 'true'
   const ok = (r: CliResult): CliResult => (expect(r.code, r.stdout + r.stderr).to.equal(0), r)
+  const cli = (args: string[]) => spawnMaestro(['-f', file, ...args], {env: {HOME: home, SSH_AUTH_SOCK: undefined}})
   const chain = ['a', 'b', 'c', 'd']
 
   before(async function () {
     lab = await useLab({ships: 2, context: this})
+    home = tempDir('faults-home')
+    mkdirSync(join(home, '.ssh'), {mode: 0o700})
+    writeFileSync(join(home, '.ssh', 'config'), `Host *\n  IdentityFile ${lab.sshKey}\n`)
     const onShip2 = chain
       .map((s, i) => `  ${s}:
     image: ${lab.image}
@@ -55,30 +86,32 @@ ${onShip2}
     image: ${lab.image}
     requires: [d]
     instances: {${p}-top-1: {ship: ship1, stop_timeout: 5, command: sleep 86400}}
-`, {ships: 2, name: p, shipKeys: {timeout: SHIP_TIMEOUT_S}})
-    ok(await maestro(['-f', file, 'start']))
+`, {ships: 2, name: p, shipKeys: (s) => ({timeout: SHIP_TIMEOUT_S, ...(s.index === 2 ? fault.ship2(lab, s) : {})})})
+    writeFileSync(join(dirname(file), 'known_hosts'), lab.ships.map((s) => knownHostsLine(s.ip, lab.sshHostKey)).join(''))
+    ok(await cli(['start']).done)
   })
 
   after(async () => {
-    if (holed) await blackhole(lab.ships[1]!, false)
+    if (holed) await fault.restore(lab, lab.ships[1]!)
     if (file) {
-      await maestro(['-f', file, 'kill', '-a'])
-      await maestro(['-f', file, 'clean'])
+      await cli(['kill', '-a']).done
+      await cli(['clean']).done
       rmSync(dirname(file), {recursive: true, force: true})
     }
+    if (home) rmSync(home, {recursive: true, force: true})
   })
 
   it('marks the ship down once, fails the rest of it at once with the same reason, stops the healthy ship', async () => {
     const junitFile = join(dirname(file), 'junit.xml')
-    const cli = spawnMaestro(['-f', file, 'stop', '-a', '--reporter', 'json', '--reporter', `junit=${junitFile}`])
+    const stop = cli(['stop', '-a', '--reporter', 'json', '--reporter', `junit=${junitFile}`])
     // ship2 has been listed once the play starts; top's stop (5 s, `sleep` ignores SIGTERM) holds ship2's first request back
-    await cli.sawOutput('"event":"play:start"')
+    await stop.sawOutput('"event":"play:start"')
     const started = Date.now()
-    await blackhole(lab.ships[1]!, true)
+    await fault.silence(lab, lab.ships[1]!)
     holed = true
-    const r = await cli.done
+    const r = await stop.done
     const elapsed = Date.now() - started
-    await blackhole(lab.ships[1]!, false)
+    await fault.restore(lab, lab.ships[1]!)
     holed = false
 
     expect(r.code, r.stderr).to.equal(1)
@@ -89,7 +122,7 @@ ${onShip2}
     expect(ended('top')).to.include({event: 'task:end', outcome: 'stopped'})
     expect(ended('base')).to.include({event: 'task:end', outcome: 'stopped'})
     const reasons = chain.map((s) => ended(s).error?.message)
-    expect(reasons[3], JSON.stringify(ended('d'))).to.match(new RegExp(`^ship ship2 \\(.*\\) is unreachable: no answer within ${STOP_WAIT_S} s$`))
+    expect(reasons[3], JSON.stringify(ended('d'))).to.match(fault.reason(lab.ships[1]!))
     expect(new Set(reasons).size, reasons.join('\n')).to.equal(1)
     expect(events.find((e) => e.event === 'play:end'), 'the play ended in the report').to.not.equal(undefined)
     const junit = readFileSync(junitFile, 'utf8')
@@ -102,7 +135,7 @@ ${onShip2}
     for (const s of chain) expect(await running(1, `${p}-${s}-1`), s).to.equal(true)
 
     // once the ship answers again, the same command converges
-    ok(await maestro(['-f', file, 'stop', '-a']))
+    ok(await cli(['stop', '-a']).done)
     for (const s of chain) expect(await running(1, `${p}-${s}-1`), s).to.equal(false)
   })
 })

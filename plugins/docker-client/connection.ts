@@ -40,6 +40,8 @@ export interface DockerClientHooks {
   readonly countConnections?: boolean
   /** Debug messages (API version negotiation, …). */
   debug?(message: string): void
+  /** The error for a request that got no answer within `seconds` (default: the ship is unreachable). */
+  timeoutError?(seconds: number): Error
 }
 
 /** The slice of docker-modem 5 we use (typed here: @types/docker-modem lags behind). */
@@ -208,7 +210,8 @@ export class DockerConnection {
           if (err && status !== undefined && request.accept?.includes(status)) {
             resolve({status, body: (err as ModemError).json as T})
           } else if (err) {
-            reject(toMaestroError(err, timedOut ? {...context, timedOutAfter: request.timeout} : context))
+            const custom = timedOut && request.timeout !== undefined ? this.hooks.timeoutError?.(request.timeout) : undefined
+            reject(custom ?? toMaestroError(err, timedOut ? {...context, timedOutAfter: request.timeout} : context))
           } else {
             resolve({status: isStream ? ((result as IncomingMessage).statusCode ?? 200) : 200, body: result as T})
           }

@@ -11,7 +11,7 @@ export function sshError(t: SshTarget, cause: unknown): MaestroError {
   const secs = t.timeoutMs / 1000
   const say = (m: string) => new MaestroError('MAESTRO_SSH', `${where(t)}: ${m}`, {cause})
   if (e.level === 'client-authentication') return say(`SSH authentication failed for user ${t.user} (${t.explicitKey ? `key ${t.identityFiles[0]}` : 'keys and agent offered'} refused)`)
-  if (/keepalive timeout/i.test(e.message)) return say(`SSH link dead: no answer to keepalives within ${secs}s`)
+  if (/keepalive timeout/i.test(e.message)) return silentError(t)
   if (e.level === 'client-timeout') return say(`SSH connection timed out after ${secs}s`)
   switch (e.code) {
     case 'ECONNREFUSED':
@@ -40,6 +40,10 @@ export function channelError(t: SshTarget, cause: unknown): MaestroError {
   return new MaestroError('MAESTRO_SSH', `${where(t)}: cannot reach the Docker daemon at ${describeRemote(t.remote)} through SSH: ${reason}`, {cause})
 }
 
-export function requestTimeoutError(t: SshTarget): MaestroError {
-  return new MaestroError('MAESTRO_SSH', `${where(t)}: no answer over SSH within ${t.timeoutMs / 1000}s`)
+/**
+ * The ship stopped answering. Keepalives, the channel-open timer and the Docker client's request timer race for the
+ * same fault, so whichever fires first says it in these words.
+ */
+export function silentError(t: SshTarget, seconds = t.timeoutMs / 1000): MaestroError {
+  return new MaestroError('MAESTRO_SSH', `${where(t)}: SSH link dead: no answer within ${seconds}s`)
 }

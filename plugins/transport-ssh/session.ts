@@ -4,7 +4,7 @@ import type {Client, ClientChannel} from 'ssh2'
 import type {Logger} from '../../src/api/index.js'
 import {authMethods} from './auth.js'
 import {asSocket, type ChannelSocket} from './channel-socket.js'
-import {channelError, lostError, requestTimeoutError, sshError} from './errors.js'
+import {channelError, lostError, silentError, sshError} from './errors.js'
 import {createHostKeyGate} from './host-keys.js'
 import type {SshTarget} from './target.js'
 
@@ -117,7 +117,7 @@ export class SshSession {
   private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: (t: SshTarget, err: Error) => Error): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let late = false
-      const timer = setTimeout(() => ((late = true), reject(requestTimeoutError(this.target))), this.target.timeoutMs)
+      const timer = setTimeout(() => ((late = true), reject(silentError(this.target))), this.target.timeoutMs)
       start((err, value) => {
         clearTimeout(timer)
         if (late) (value as {destroy?: () => void} | undefined)?.destroy?.()

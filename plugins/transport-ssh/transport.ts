@@ -4,6 +4,7 @@ import {homedir, userInfo} from 'node:os'
 import {join} from 'node:path'
 import type {DockerClient, Ship, Transport, TransportContext} from '../../src/api/index.js'
 import {createDockerClient} from '../docker-client/index.js'
+import {silentError} from './errors.js'
 import {createSshAgent} from './http-agent.js'
 import {SshSession} from './session.js'
 import {describeRemote, resolveTarget, sshShip, type TargetInputs} from './target.js'
@@ -47,6 +48,7 @@ export class SshTransport implements Transport {
           await session.close()
         },
         debug: (m) => context.log.debug(m),
+        timeoutError: (seconds) => silentError(target, seconds),
       },
     )
     return client

@@ -6,7 +6,10 @@ export const ExitCode = {
   ACTION_FAILED: 1,
   CONFIG: 2,
   UNREACHABLE: 3,
+  /** 128 + the signal that stopped the play: SIGHUP, SIGINT (Ctrl-C), SIGTERM. */
+  HANGUP: 129,
   INTERRUPTED: 130,
+  TERMINATED: 143,
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
@@ -22,6 +25,7 @@ export type ErrorCode =
   | 'MAESTRO_ACTION_FAILED'
   | 'MAESTRO_CHECK_FAILED'
   | 'MAESTRO_INTERRUPTED'
+  | 'MAESTRO_TIMEOUT'
   | 'MAESTRO_PLUGIN_LOAD'
   | 'MAESTRO_PLUGIN_API'
   | 'MAESTRO_PLUGIN_DUPLICATE'

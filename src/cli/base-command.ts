@@ -6,11 +6,18 @@ import {attachReporters} from './reporters.js'
 import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
 import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
+import {InFlight} from './in-flight.js'
+import {STOP_SIGNALS, interruption, signalExit, windingDown, type StopSignal} from './signals.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
 import type {PlayOptions} from '../play/types.js'
 import type {Action} from '../api/events.js'
 import type {Session} from '../session/session.js'
 import type {LoadedEnvironment} from '../model/load.js'
+
+/** How long reporters and notifiers get to finish after a signal that came outside a play. */
+const FINISH_BOUND_MS = 10_000
+/** How long they get after a second signal. */
+const QUIT_BOUND_MS = 1_000
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof MaestroCommand.baseFlags>
 
@@ -24,12 +31,18 @@ export abstract class MaestroCommand extends Command {
 
   protected session!: Session
   protected globals!: GlobalFlags
-  /** Aborted on Ctrl-C; plays stop starting new work and the command exits 130. */
+  /** Aborted on Ctrl-C, SIGTERM or SIGHUP; plays stop starting new work and the command exits 128 + the signal. */
   protected readonly abort = new AbortController()
   private loading?: Promise<LoadedEnvironment>
   private exitCode = 0
   private playing = false
-  private readonly onSigint = () => this.interrupt()
+  private stoppedBy?: StopSignal
+  /** Set once a signal or the --timeout stopped the command: the exit code it ends with. */
+  private stopExit?: number
+  private deadline?: NodeJS.Timeout
+  private quitting = false
+  private readonly inFlight = new InFlight()
+  private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal as StopSignal)
 
   /** Commands that print data on stdout (JSON) override this so reporters keep stdout clean. */
   protected stdoutIsData(_flags: Record<string, unknown>): boolean {
@@ -49,7 +62,10 @@ export abstract class MaestroCommand extends Command {
       showHosts: (flags as Record<string, unknown>)['show-hosts'] === true,
       stdoutIsData: this.stdoutIsData(flags as Record<string, unknown>),
     })
-    process.on('SIGINT', this.onSigint)
+    this.inFlight.attach(this.session.events)
+    for (const s of STOP_SIGNALS) process.on(s, this.onSignal)
+    const seconds = this.globals.timeout
+    if (seconds !== undefined) this.deadline = setTimeout(() => this.timedOut(seconds), seconds * 1000).unref()
   }
 
   /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
@@ -73,11 +89,44 @@ export abstract class MaestroCommand extends Command {
     }
   }
 
-  private interrupt(): void {
-    // outside a play there is nothing to wind down: quit at once
-    if (this.abort.signal.aborted || !this.playing) process.exit(ExitCode.INTERRUPTED)
-    process.stderr.write('\ninterrupted: finishing actions in flight (Ctrl-C again to quit now)\n')
-    this.abort.abort(new MaestroError('MAESTRO_INTERRUPTED', 'interrupted'))
+  private interrupt(signal: StopSignal): void {
+    if (this.stoppedBy) return void this.quitNow()
+    this.stoppedBy = signal
+    // a terminal that hung up fails every write: the reporters' files matter then, not the screen
+    if (signal === 'SIGHUP') for (const out of [process.stdout, process.stderr]) out.on('error', () => undefined)
+    if (this.stopExit !== undefined) return // the --timeout already stopped it; this signal only arms the second one
+    this.windDown(windingDown(signal), interruption(signal))
+  }
+
+  /** The command's --timeout ran out: the same as a first signal, exit 1. */
+  private timedOut(seconds: number): void {
+    if (this.stopExit !== undefined) return
+    this.windDown(`timed out after ${seconds} s (--timeout): finishing actions in flight`, new MaestroError('MAESTRO_TIMEOUT', `timed out after ${seconds} s`, {exit: ExitCode.ACTION_FAILED}))
+  }
+
+  private windDown(message: string, reason: MaestroError): void {
+    this.stopExit = reason.exit
+    process.stderr.write(`\n${message}\n`)
+    this.abort.abort(reason)
+    // outside a play nothing is in flight: let the reporters and notifiers finish, then quit
+    if (!this.playing) void this.finishThenQuit()
+  }
+
+  /**
+   * The second signal: say what was left in flight and quit without waiting for it. Reporters get a moment to
+   * close their files (so a JUnit file is whole, holding what was known), nothing more.
+   */
+  private async quitNow(): Promise<void> {
+    if (this.quitting) return
+    this.quitting = true
+    for (const line of this.inFlight.lines()) process.stderr.write(`${line}\n`)
+    await this.finishThenQuit(QUIT_BOUND_MS)
+  }
+
+  private async finishThenQuit(boundMs = FINISH_BOUND_MS): Promise<void> {
+    const bound = new Promise((resolve) => setTimeout(resolve, boundMs).unref())
+    await Promise.race([this.session.finish().catch(() => undefined), bound])
+    process.exit(this.stopExit ?? signalExit(this.stoppedBy!))
   }
 
   /** Sets the exit code without an error message (e.g. `plan` exits 2 when something would change). */
@@ -89,11 +138,12 @@ export abstract class MaestroCommand extends Command {
     if (isExitSignal(error)) throw error
     const {lines, exit} = renderError(error, this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined))
     for (const l of lines) process.stderr.write(`${l}\n`)
-    this.exitCode = this.abort.signal.aborted ? ExitCode.INTERRUPTED : exit
+    this.exitCode = this.stopExit ?? exit
   }
 
   override async finally(error: Error | undefined): Promise<void> {
-    process.off('SIGINT', this.onSigint)
+    clearTimeout(this.deadline)
+    if (this.stopExit === undefined) for (const s of STOP_SIGNALS) process.off(s, this.onSignal)
     if (this.session) {
       const {errors, warnings} = await this.session.finish()
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`)

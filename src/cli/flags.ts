@@ -8,6 +8,7 @@ export const globalFlags = {
   progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw with progress (tty) or one line per finished container (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
   scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),
+  timeout: Flags.integer({description: 'give up after this many seconds: nothing new starts, actions in flight finish, exit 1', min: 1, env: 'MAESTRO_TIMEOUT', helpGroup: 'GLOBAL'}),
   'accept-new-host-keys': Flags.boolean({description: 'SSH ships: trust unknown host keys and record them in known_hosts (never a changed key)', helpGroup: 'GLOBAL'}),
 }
 
@@ -21,6 +22,7 @@ export const expandServices = () => Flags.boolean({char: 's', description: 'acce
 export const all = () => Flags.boolean({char: 'a', description: 'act on every service when no thing is given'})
 export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
+export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
 /** `-c -d -i -C -S`: the selection flags of status, start, pull and clean. */

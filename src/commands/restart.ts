@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {refreshImages, reuse, reverseSelectionFlags} from '../cli/flags.js'
+import {keepFailed, refreshImages, reuse, reverseSelectionFlags} from '../cli/flags.js'
 
 export default class Restart extends MaestroCommand {
   static override summary = 'Stop then start containers'
@@ -15,6 +15,7 @@ export default class Restart extends MaestroCommand {
     'step-delay': Flags.integer({description: 'seconds to wait before each restart but the first', default: 0, min: 0}),
     'stop-start-delay': Flags.integer({description: 'seconds to wait between stop and start', default: 0, min: 0}),
     'only-if-changed': Flags.boolean({description: 'skip running containers whose image id is the configured one'}),
+    'keep-failed': keepFailed(),
   }
 
   static override examples = [
@@ -26,7 +27,7 @@ export default class Restart extends MaestroCommand {
     const {argv, flags} = await this.parse(Restart)
     await this.play('restart', argv as string[], flags, {
       refreshImages: flags['refresh-images'], reuse: flags.reuse, stepDelay: flags['step-delay'],
-      stopStartDelay: flags['stop-start-delay'], onlyIfChanged: flags['only-if-changed'],
+      stopStartDelay: flags['stop-start-delay'], onlyIfChanged: flags['only-if-changed'], keepFailed: flags['keep-failed'],
     })
   }
 }

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {refreshImages, reuse, selectionFlags} from '../cli/flags.js'
+import {keepFailed, refreshImages, reuse, selectionFlags} from '../cli/flags.js'
 
 export default class Start extends MaestroCommand {
   static override summary = 'Start containers in dependency order'
@@ -13,6 +13,7 @@ export default class Start extends MaestroCommand {
     'refresh-images': refreshImages(),
     reuse: reuse(),
     converge: Flags.boolean({description: 'also recreate running containers whose configuration changed (see `maestro plan`)'}),
+    'keep-failed': keepFailed(),
   }
 
   static override examples = [
@@ -23,6 +24,6 @@ export default class Start extends MaestroCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Start)
-    await this.play('start', argv as string[], flags, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge})
+    await this.play('start', argv as string[], flags, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge, keepFailed: flags['keep-failed']})
   }
 }

@@ -1,5 +1,5 @@
 /** `maestro logs`: the containers' logs, once (grouped per container) or followed across ships. */
-import {ExitCode, unreachableError} from '../api/errors.js'
+import {ExitCode, isMaestroError, unreachableError} from '../api/errors.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {PlayHost} from '../play/services.js'
 import type {Environment} from '../model/types.js'
@@ -46,7 +46,8 @@ export async function runLogs(host: PlayHost, environment: Environment, names: r
   const onAbort = () => stop.abort()
   io.signal.addEventListener('abort', onAbort, {once: true})
   io.out.on('error', onAbort)
-  const exit = (code: number) => (io.signal.aborted ? ExitCode.INTERRUPTED : code)
+  const stopped = (): number => (isMaestroError(io.signal.reason) && io.signal.reason.code === 'MAESTRO_INTERRUPTED' ? io.signal.reason.exit : ExitCode.INTERRUPTED)
+  const exit = (code: number) => (io.signal.aborted ? stopped() : code)
   try {
     if (!options.follow) {
       const outcomes = await showLogs(targets, clientOf, options, output, stop.signal)

@@ -10,6 +10,8 @@ import {unknownProvider} from '../kernel/unknown-provider.js'
 import {COMMANDS} from '../command-table.js'
 import {downReason, observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
+import {DeadShips} from './dead-ships.js'
+import type {DockerClient} from '../api/docker.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
@@ -68,6 +70,9 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     services.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
     const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map()}
+    const dead = new DeadShips()
+    const guarded = new Map<string, DockerClient>()
+    const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]
@@ -79,14 +84,18 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
         const started = Date.now()
         const ship = environment.containers[name].ship
         services.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
-        const ctx = makeTaskContext(scope, name, index.get(name)!, clients.get(ship), observed.get(name), downReason(ship, down.get(ship)))
+        const ctx = makeTaskContext(scope, name, index.get(name)!, clientOf(ship), observed.get(name), downReason(ship, down.get(ship)))
         const fail = (error: MaestroError) => {
           results.set(name, {status: 'failed', error})
           services.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})
         }
         let r: RecipeResult
         try {
-          r = await recipe(ctx)
+          // a ship lost earlier in this play: what its listing said may no longer hold, so nothing is claimed
+          const lost = action === 'status' ? undefined : dead.reason(ship)
+          // stop and kill go on past a failure (the recipe reports it as non-fatal), the other plays stop
+          if (lost && direction !== 'reverse') throw lost
+          r = lost ? {nonFatal: lost} : await recipe(ctx)
         } catch (e) {
           const error = asMaestroError(e)
           fail(error)
@@ -106,12 +115,20 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     }
     const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
     const firstFailure = [...outcomes.values()].find((r) => r.status === 'failed')?.error
-    const error = interrupted ? new MaestroError('MAESTRO_INTERRUPTED', 'interrupted') : firstFailure
-    const exitCode = interrupted ? ExitCode.INTERRUPTED : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
+    const interruption = interrupted ? interruptionOf(signal) : undefined
+    const error = interruption ?? firstFailure
+    const exitCode = interruption ? interruption.exit : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
     services.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
     return {outcomes, stats, exitCode, error, requests: clients.requests()}
   } finally {
     await clients.closeAll()
   }
+}
+
+/** The abort's own reason when it says what stopped the play (a signal: exit 128 + it; the command's --timeout: 1). */
+function interruptionOf(signal: AbortSignal): MaestroError {
+  const reason: unknown = signal.reason
+  const said = isMaestroError(reason) && (reason.code === 'MAESTRO_INTERRUPTED' || reason.code === 'MAESTRO_TIMEOUT')
+  return said ? reason : new MaestroError('MAESTRO_INTERRUPTED', 'interrupted')
 }

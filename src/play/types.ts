@@ -7,6 +7,8 @@ export interface PlayOptions {
   readonly refreshImages?: boolean
   /** `--reuse`: start an existing stopped container instead of recreating it. */
   readonly reuse?: boolean
+  /** `--keep-failed`: leave a container that failed its running checks running (default: it is stopped). */
+  readonly keepFailed?: boolean
   /** `--converge`: recreate running containers whose configuration changed. */
   readonly converge?: boolean
   /** restart `--step-delay` in seconds, before each container but the first in list order. */

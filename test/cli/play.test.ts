@@ -166,6 +166,22 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     expect(r.stderr).to.match(/interrupted/)
   })
 
+  it('--timeout stops the play as Ctrl-C does, and exits 1', async () => {
+    // -c 1 and 300 ms per Docker call: the play needs several seconds, the timeout is 1 s
+    const r = await maestro(['start', '-c', '1', '--timeout', '1', '--reporter', 'console', '--reporter', 'json'], run({images: SHOP_IMAGES, latencyMs: 300}))
+    expect(r.code, r.stderr).to.equal(1)
+    expect(r.stderr).to.include('timed out after 1 s (--timeout): finishing actions in flight')
+    expect(r.stdout).to.match(/aborted!/)
+    const end = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as {event: string; error?: {code: string}}).find((e) => e.event === 'play:end')
+    expect(end?.error?.code).to.equal('MAESTRO_TIMEOUT')
+  })
+
+  it('--timeout also bounds a command waiting outside a play (here: for the file on stdin)', async () => {
+    const r = await maestro(['-f', '-', 'validate', '--timeout', '1'], {...run(), keepStdinOpen: true})
+    expect(r.code).to.equal(1)
+    expect(r.stderr).to.include('timed out after 1 s')
+  })
+
   it('Ctrl-C outside a play (here: waiting for the file on stdin) quits at once with 130', async () => {
     const p = spawnMaestro(['-f', '-', 'validate'], {...run(), keepStdinOpen: true})
     await new Promise((resolve) => setTimeout(resolve, 3000))

@@ -191,9 +191,9 @@ describe('maestro commands on the lab @e2e', function () {
 `, {ships: 2, name: `${p}-int`})
     try {
       ok(await maestro(['-f', slow, 'start']))
-      const play = spawnMaestro(['-f', slow, 'stop', '-a'])
-      await play.sawOutput('INSTANCE')
-      await new Promise((r) => setTimeout(r, 1000))
+      // JSON lines beside the table, to send Ctrl-C once top's stop is in flight (never on a clock)
+      const play = spawnMaestro(['-f', slow, 'stop', '-a', '--reporter', 'console', '--reporter', 'json'])
+      await play.sawOutput(`"container":{"name":"${p}-top-1","service":"top","ship":"ship2","image":"${lab.image}"},"action":"stop","message":"stopping"`)
       play.child.kill('SIGINT')
       const r = await play.done
       expect(r.code, r.stdout + r.stderr).to.equal(130)

@@ -29,14 +29,22 @@ describe('lifecycle checks in plays', () => {
     expect(r.rec.payloads('check:pass')[0].state).to.equal('running')
   })
 
-  it('fails the start when a running check fails, leaving the container running', async () => {
+  it('fails the start when a running check fails, and stops the container that never became ready', async () => {
     const r = await rig(withChecks({running: [{type: 'flag', pass: false}]}), [checks])
     const result = await r.play('start', {containers: ['cache-1']})
     expect(result.exitCode).to.equal(1)
     expect(result.error?.code).to.equal('MAESTRO_CHECK_FAILED')
-    expect(result.error?.message).to.equal('cache-1: running check flag failed: flag says no')
-    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(true)
+    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; stopped it \(--keep-failed keeps it running\)/)
+    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(false)
     expect(r.rec.payloads('check:fail')[0].error).to.equal('flag says no')
+  })
+
+  it('leaves the container that failed its running checks running with --keep-failed, and says so', async () => {
+    const r = await rig(withChecks({running: [{type: 'flag', pass: false}]}), [checks])
+    const result = await r.play('start', {containers: ['cache-1'], options: {keepFailed: true}})
+    expect(result.exitCode).to.equal(1)
+    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; left running \(--keep-failed\)/)
+    expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(true)
   })
 
   it('does not create anything when a pre-start check fails', async () => {
@@ -86,16 +94,27 @@ describe('lifecycle checks in plays', () => {
     const r = await rig()
     const ship = r.fleet.get('b')
     ship.addImage('redis:7', 'sha256:redis', true)
-    let startedAt = 0
+    const inspectedAt: number[] = []
+    let watching = false
+    const inspect = ship.inspectContainer.bind(ship)
+    ship.inspectContainer = async (nameOrId: string) => {
+      if (watching) {
+        inspectedAt.push(Date.now())
+        // healthy from the fourth poll on: the outcome depends on polls counted, not on a clock
+        if (inspectedAt.length === 4) ship.containers.get('cache-1')!.health = 'healthy'
+      }
+      return inspect(nameOrId)
+    }
     r.kernel.events.on('container:start', (e) => {
       ship.containers.get(e.container.name)!.health = 'starting'
-      startedAt = ship.calls.length
-      setTimeout(() => void (ship.containers.get(e.container.name)!.health = 'healthy'), 2500)
+      watching = true
     })
     const result = await r.play('start', {containers: ['cache-1']})
     expect(result.outcomes.get('cache-1')?.outcome).to.equal('started')
-    const inspects = ship.calls.slice(startedAt).filter((c) => c.startsWith('inspectContainer')).length
-    // the start's own "is it running" poll, then one inspect at 0, 1, 2 and 3 s (two per poll before)
-    expect(inspects).to.be.within(4, 6)
+    // the start's own "is it running" poll, then one inspect per poll that both the health wait and the watchdog read
+    expect(inspectedAt).to.have.length(4)
+    // polls are a timer apart (a timer never fires early, so load only widens the gaps): never two for one poll
+    const gaps = inspectedAt.slice(2).map((t, i) => t - inspectedAt[i + 1]!)
+    for (const gap of gaps) expect(gap).to.be.at.least(900)
   })
 })

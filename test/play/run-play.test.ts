@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {ALL, reset, rig, shop} from './setup.js'
-import {MaestroError} from '../../src/api/index.js'
+import {ExitCode, MaestroError} from '../../src/api/index.js'
 
 const before = (list: string[], a: string, b: string) => expect(list.indexOf(a), `${a} before ${b} in ${list.join(',')}`).to.be.lessThan(list.indexOf(b))
 
@@ -182,6 +182,18 @@ describe('runPlay start', () => {
     const r = await rig()
     await r.play('start', {containers: ['db-1'], options: {refreshImages: true}})
     expect(r.fleet.get('a').pulls.map((p) => p.ref)).to.deep.equal(['postgres:16'])
+  })
+
+  it('takes the exit code and message of the interruption it was aborted with (SIGTERM: 143)', async () => {
+    const r = await rig()
+    const ac = new AbortController()
+    r.kernel.events.on('container:start', (e) => {
+      if (e.container.name === 'db-1') ac.abort(new MaestroError('MAESTRO_INTERRUPTED', 'interrupted by SIGTERM', {exit: ExitCode.TERMINATED}))
+    })
+    const result = await r.play('start', {signal: ac.signal})
+    expect(result.exitCode).to.equal(143)
+    expect(result.error?.message).to.equal('interrupted by SIGTERM')
+    expect((r.rec.payloads('play:end')[0].error as MaestroError).message).to.equal('interrupted by SIGTERM')
   })
 
   it('stops at once on interrupt: exit 130, the rest interrupted', async () => {

@@ -1,4 +1,5 @@
 import {runChecks} from '../checks.js'
+import {awaitReady} from '../readiness.js'
 import {createContainer, removeContainer, startContainer} from '../container-steps.js'
 import type {TaskContext} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
@@ -28,6 +29,6 @@ export async function bringUp(ctx: TaskContext, options: BringUpOptions): Promis
   id ??= await createContainer(ctx)
   await startContainer(ctx, id)
   ctx.progress('running checks')
-  await runChecks(ctx, 'running', {containerId: id, healthcheck: awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image))})
+  await awaitReady(ctx, id, awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image)))
   return id
 }

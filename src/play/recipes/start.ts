@@ -1,5 +1,5 @@
 import {stopContainer, removeContainer, createContainer, startContainer} from '../container-steps.js'
-import {runChecks} from '../checks.js'
+import {awaitReady} from '../readiness.js'
 import type {Recipe} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
 import {awaitsHealth} from '../../model/healthcheck.js'
@@ -20,7 +20,7 @@ export const startRecipe: Recipe = async (ctx) => {
     await removeContainer(ctx, seen.id)
     const id = await createContainer(ctx)
     await startContainer(ctx, id)
-    await runChecks(ctx, 'running', {containerId: id, healthcheck: awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image))})
+    await awaitReady(ctx, id, awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image)))
     return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: {changes: drift.changes}}
   }
   const id = await bringUp(ctx, {existing: seen?.id, pull: ctx.options.refreshImages === true, reuse: ctx.options.reuse === true})

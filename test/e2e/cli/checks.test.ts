@@ -112,7 +112,9 @@ ${i('unhealthy-1', 'command: sleep 3600')}
       expect(r.code).to.equal(1)
       expect(rowOf(r, name)).to.match(/ container did not start!$/)
       expect(r.stdout).to.match(new RegExp(`^${name}: ${why.source}`, 'm'))
-      expect(r.stderr.trim().split('\n').at(-1)).to.match(new RegExp(`^ERROR: ${name}: ${why.source}`))
+      expect(r.stderr.trim().split('\n').at(-1)).to.match(new RegExp(`^ERROR: ${name}: ${why.source}.*; stopped it \\(--keep-failed keeps it running\\)`))
+      // it never became ready, so it is not left looking healthy
+      expect((await docker('inspect', '-f', '{{.State.Running}}', name)).stdout.trim()).to.equal('false')
     })
   }
 
@@ -147,7 +149,7 @@ ${i('unhealthy-1', 'command: sleep 3600')}
     expect(r.code).to.equal(1)
     expect(Date.now() - t0).to.be.below(15_000) // the exec check alone would take 100 attempts
     expect(rowOf(r, 'dies-1')).to.match(/ container did not start!$/)
-    expect(r.stdout, r.stdout).to.match(/^dies-1: container stopped \(exit code 3\) while waiting for running checks$/m)
+    expect(r.stdout, r.stdout).to.match(/^dies-1: container stopped \(exit code 3\) while waiting for running checks; stopped it \(--keep-failed keeps it running\)/m)
   })
 
   it('awaits an image HEALTHCHECK: healthy starts, unhealthy fails with the reason', async () => {
@@ -159,6 +161,6 @@ ${i('unhealthy-1', 'command: sleep 3600')}
     const bad = await cli('start', 'unhealthy-1')
     expect(bad.code).to.equal(1)
     expect(rowOf(bad, 'unhealthy-1')).to.match(/ container did not start!$/)
-    expect(bad.stdout).to.match(/^unhealthy-1: running check docker-healthcheck failed: Docker reports the container unhealthy$/m)
+    expect(bad.stdout).to.match(/^unhealthy-1: running check docker-healthcheck failed: Docker reports the container unhealthy; stopped it \(--keep-failed keeps it running\)/m)
   })
 })

@@ -1,4 +1,4 @@
-import {shlexSplit} from '../../src/api/index.js'
+import {inertLastLine, shlexSplit} from '../../src/api/index.js'
 import {checkFailed} from './common.js'
 
 /** A check's `command`: a string is split like Python's `shlex.split`; a list is taken as is. */
@@ -13,9 +13,5 @@ export function commandArgv(type: string, command: unknown): string[] {
   }
 }
 
-/** The last non-empty line of some output, shortened, for failure messages. */
-export function lastLine(output: string): string {
-  const lines = output.trim().split('\n')
-  const line = (lines[lines.length - 1] ?? '').trim()
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line
-}
+/** The last non-empty line of some output, inert and shortened, for failure messages. */
+export const lastLine = (output: string): string => inertLastLine(output)

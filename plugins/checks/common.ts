@@ -21,6 +21,7 @@ export type KeyRule = (value: unknown) => string | undefined
 
 export const positiveInt: KeyRule = (v) => (Number.isInteger(v) && (v as number) > 0 ? undefined : 'must be a positive integer')
 export const nonNegativeNumber: KeyRule = (v) => (typeof v === 'number' && v >= 0 ? undefined : 'must be a number of seconds')
+export const positiveNumber: KeyRule = (v) => (typeof v === 'number' && v > 0 ? undefined : 'must be a positive number of seconds')
 export const oneOf = (...values: string[]): KeyRule => (v) =>
   typeof v === 'string' && values.includes(v.toLowerCase()) ? undefined : `must be one of ${values.join(', ')}`
 export const commandRule: KeyRule = (v) =>

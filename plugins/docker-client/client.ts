@@ -1,5 +1,5 @@
 import {PassThrough, pipeline, type Readable} from 'node:stream'
-import {MaestroError} from '../../src/api/index.js'
+import {inertText, MaestroError} from '../../src/api/index.js'
 import type {
   ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecResult, ImageInspect,
   LogOptions, PullProgress, RegistryAuth, Ship,
@@ -141,7 +141,7 @@ export class ModemDockerClient implements DockerClient {
     await new Promise<void>((resolve, reject) => {
       const messages = new JsonLinesStream()
       messages.on('data', (m: PullMessage) => {
-        if (m.error) failure ??= m.errorDetail?.message ?? m.error
+        if (m.error) failure ??= inertText(m.errorDetail?.message ?? m.error)
         else onProgress?.(tracker.update(m))
       })
       pipeline(res, messages, (err) => (err ? reject(err) : resolve()))
@@ -157,7 +157,7 @@ export class ModemDockerClient implements DockerClient {
       body: {AttachStdout: true, AttachStderr: true, Tty: false, Cmd: [...cmd]},
     })
     const {body: res} = await this.conn.stream({method: 'POST', path: `/exec/${id(Id)}/start`, body: {Detach: false, Tty: false}, timeout: this.timeout})
-    const output = await collect(res.pipe(new DemuxStream()))
+    const output = await collectTail(res.pipe(new DemuxStream()), EXEC_OUTPUT_MAX)
     const info = await this.call<{ExitCode: number | null}>({method: 'GET', path: `/exec/${id(Id)}/json`})
     return {exitCode: info.ExitCode ?? -1, output}
   }
@@ -189,8 +189,23 @@ export class ModemDockerClient implements DockerClient {
   }
 }
 
-async function collect(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
+/** What an exec keeps of its output: the end, where the reason for a failure usually is. */
+const EXEC_OUTPUT_MAX = 64 * 1024
+
+/** The last `max` bytes of a stream, read to its end without holding more than that. */
+async function collectTail(stream: Readable, max: number): Promise<string> {
+  let chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const b = Buffer.from(chunk as Buffer)
+    chunks.push(b)
+    size += b.length
+    if (size > 2 * max) {
+      const all = Buffer.concat(chunks)
+      chunks = [all.subarray(all.length - max)]
+      size = max
+    }
+  }
+  const all = Buffer.concat(chunks)
+  return all.subarray(Math.max(0, all.length - max)).toString('utf8')
 }

@@ -1,4 +1,4 @@
-import {MaestroError, unreachableError} from '../../src/api/index.js'
+import {inertText, MaestroError, unreachableError} from '../../src/api/index.js'
 
 /** What docker-modem hands back on failure: a daemon answer (statusCode) or a socket error (code). */
 export interface ModemError extends Error {
@@ -16,7 +16,9 @@ const isTlsError = (e: ModemError): boolean =>
   /CERT|SSL|TLS|ALTNAME|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/i.test(e.code ?? '') || /certificate|ssl3?_|tls|handshake/i.test(e.message)
 
 /** The daemon's own message, e.g. `No such container: web-1`. */
-export function daemonMessage(e: ModemError): string {
+export const daemonMessage = (e: ModemError): string => inertText(rawDaemonMessage(e))
+
+function rawDaemonMessage(e: ModemError): string {
   const json = e.json as {message?: unknown} | null | undefined
   if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim()
   if (typeof e.json === 'string' && e.json.trim() !== '') return e.json.trim()

@@ -1,5 +1,6 @@
 import type {Environment} from 'nunjucks'
 import {pyMod} from './jinja-runtime.js'
+import {refuseUnsafeMember} from './jinja-sandbox.js'
 import {splitKeywords} from './kwargs.js'
 import {isPlainObject, pyIntFilter, pyJson, pyRepr, pyStr} from './python-values.js'
 
@@ -10,7 +11,7 @@ type JinjaEnvironment = Environment & {addTest(name: string, test: (...args: nev
 const keysOf = (v: unknown): unknown => (isPlainObject(v) ? Object.keys(v) : v)
 const toList = (v: unknown): unknown[] => (typeof v === 'string' ? [...v] : Array.isArray(v) ? [...v] : isPlainObject(v) ? Object.keys(v) : [])
 const attrOf = (item: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]), item)
+  path.split('.').reduce<unknown>((v, k) => (v === null || v === undefined ? undefined : (v as Record<string | number, unknown>)[refuseUnsafeMember(k)]), item)
 
 /** Jinja2 filters and tests nunjucks lacks or implements with JS semantics. */
 export function addJinjaFilters(environment: Environment): void {

@@ -1,8 +1,10 @@
+import {isAbsolute, relative, resolve, sep} from 'node:path'
 import type {Environment} from 'nunjucks'
 import {installImportErrorPaths} from './jinja-errors.js'
 import {addJinjaFilters} from './jinja-filters.js'
 import {installJinjaLoops, loopFilter} from './jinja-loops.js'
 import {installJinjaRuntime} from './jinja-runtime.js'
+import {installJinjaSandbox} from './jinja-sandbox.js'
 import {installJinjaScoping} from './jinja-scoping.js'
 import {installJinjaSyntax} from './jinja-syntax.js'
 import {doTag, withTag} from './jinja-tags.js'
@@ -21,6 +23,7 @@ export function loadNunjucks(): Promise<NunjucksModule> {
     installJinjaLoops(nj)
     installImportErrorPaths(nj)
     nj.installJinjaCompat()
+    installJinjaSandbox(nj)
     return nj
   })
   return loaded
@@ -34,6 +37,8 @@ export function createEnvironment(nj: NunjucksModule, baseDir: string): Environm
   const loader = new nj.FileSystemLoader(baseDir, {noCache: true})
   const getSource = loader.getSource.bind(loader)
   loader.getSource = (name: string) => {
+    const inside = relative(resolve(baseDir), resolve(baseDir, name))
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) throw new Error(`template outside the environment file's folder: ${name}`)
     const source = getSource(name)
     if (source) source.src = stripTrailingNewline(source.src)
     return source

@@ -12,7 +12,7 @@ export function templateError(e: unknown, file: string, source = ''): MaestroErr
   const raw = e instanceof Error ? e.message : String(e)
   const lines = raw.split('\n').map((l) => l.trim())
   const reasonLines = lines.filter((l) => l !== '' && !l.startsWith('(') && !l.startsWith('Template render error:'))
-  const reason = (reasonLines.join(' ') || raw).replace(/^Error: /, '')
+  const reason = plainReason((reasonLines.join(' ') || raw).replace(/^Error: /, ''))
   const runtime = reasonLines.length > 0 && /^\w*Error: /.test(reasonLines[0])
   let at = file
   let line = 0
@@ -28,15 +28,21 @@ export function templateError(e: unknown, file: string, source = ''): MaestroErr
   const {lineno, colno} = (e ?? {}) as {lineno?: unknown; colno?: unknown}
   // nunjucks omits `[Line 1, ...]` when the 0-based line is 0; the error object still has it (0:0 means unknown).
   if (line === 0 && runtime && typeof lineno === 'number' && typeof colno === 'number' && colno > 0) [line, column] = [lineno + 1, colno + 1]
+  // An include loop is the top file's doing: point at its first include, not deep inside the loop.
+  if (/include each other/.test(reason)) [at, line] = [file, 0]
   if (line === 0 && at === file) [line, column] = guessPosition(source, reason)
   const loc = line > 0 ? {file: at, line, column: Math.max(column, 1)} : undefined
   const prefix = loc ? `${loc.file}:${loc.line}:${loc.column}` : at
   return new MaestroError('MAESTRO_CONFIG_TEMPLATE', `${prefix}: template error: ${reason}`, {loc, cause: e})
 }
 
+const plainReason = (reason: string): string =>
+  /Maximum call stack size exceeded/.test(reason) ? 'recursion too deep: a macro that calls itself without end?' : reason
+
 /**
- * Errors nunjucks reports without a position: a missing template (point at the first tag naming it), an
- * unknown filter (its first use), and an unclosed block (the end of the file).
+ * Errors nunjucks reports without a position: a missing, outside or looping template (point at the first tag
+ * naming it), a refused member or attribute assignment (its first use), an unknown filter (its first use), and an unclosed block (the
+ * end of the file).
  */
 function guessPosition(source: string, reason: string): [number, number] {
   const lines = source.split('\n')
@@ -50,6 +56,13 @@ function guessPosition(source: string, reason: string): [number, number] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const missing = /template not found: (.+)$/.exec(reason)?.[1]
   if (missing) return find(new RegExp(`\\{%-?\\s*(?:include|import|from|extends)\\b.*${escape(missing)}`))
+  const outside = /template outside the environment file's folder: (.+)$/.exec(reason)?.[1]
+  if (outside) return find(new RegExp(`\\{%-?\\s*(?:include|import|from|extends)\\b.*${escape(outside.split(/[\\/]/).at(-1) ?? outside)}`))
+  if (/include each other/.test(reason)) return find(/\{%-?\s*(?:include|import|from|extends)\b/)
+  const member = /access to '(.+)' is not allowed/.exec(reason)?.[1]
+  if (member) return find(new RegExp(`[.'"]${escape(member)}\\b`))
+  const attribute = /cannot assign attribute (\S+):/.exec(reason)?.[1]
+  if (attribute) return find(new RegExp(`\\{%-?\\s*set\\s+[\\w.]*\\.${escape(attribute)}\\b`))
   const filter = /filter not found: (\w+)/.exec(reason)?.[1]
   if (filter) return find(new RegExp(`\\|\\s*${filter}\\b`))
   if (/unexpected end of file/.test(reason)) return [Math.max(lines.length - (lines.at(-1) === '' ? 1 : 0), 1), 1]

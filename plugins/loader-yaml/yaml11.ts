@@ -1,5 +1,6 @@
 import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
+import {checkAliasExpansion} from './alias-bounds.js'
 import {jsKey} from './yaml-keys.js'
 import {withKeyOrder} from '../../src/api/index.js'
 import {keepPythonEnvText} from './python-scalars.js'
@@ -47,6 +48,7 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
   if (problem) fail(offendingOffset(text, problem, document.errors), firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
+  checkAliasExpansion(document.contents, aliases, fail)
   keepPythonEnvText(document.contents, aliases)
   return {document, lineCounter, aliases, data: plainData(document.toJS({maxAliasCount: -1, mapAsMap: true}))}
 }

@@ -4,6 +4,15 @@ import {auditOptions, createAuditor, requireString} from './auditor.js'
 import {auditMessage, formatWhat} from './messages.js'
 import {renderPayload} from './template.js'
 
+/** Webhook tokens live in URLs: errors name the host only. */
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host
+  } catch {
+    return 'the endpoint (not a valid URL)'
+  }
+}
+
 const DEFAULT_PAYLOAD = {what: '{what}', action: '{action}', who: '{who}', message: '{message}'}
 
 /**
@@ -27,7 +36,7 @@ export const httpNotifier: NotifierFactory = {
       async deliver(event) {
         const fields = {what: formatWhat(event.containers.map((c) => c.name)), action: event.action, who: event.who, message: auditMessage(event)}
         const res = await httpRequest({url: endpoint, method, headers, body: JSON.stringify(renderPayload(template, fields)), timeoutMs})
-        if (res.status >= 400) throw new Error(`${endpoint} answered HTTP ${res.status}`)
+        if (res.status >= 400) throw new Error(`${hostOf(endpoint)} answered HTTP ${res.status}`)
       },
     }, auditOptions(spec), context)
   },

@@ -1,4 +1,4 @@
-import {MaestroError, type NotifierFactory} from '../../src/api/index.js'
+import {inertText, MaestroError, type NotifierFactory} from '../../src/api/index.js'
 import {httpRequest} from '../shared/http-request.js'
 import {auditOptions, createAuditor} from './auditor.js'
 import type {AuditKind} from './audit-event.js'
@@ -27,7 +27,7 @@ export const slackNotifier: NotifierFactory = {
         const text = auditMessage(event, 5)
         const body = JSON.stringify({...base, attachments: [{fallback: text, text, color: COLORS[event.kind]}]})
         const res = await httpRequest({url: webhook, method: 'POST', headers: {'content-type': 'application/json'}, body, timeoutMs: 5000})
-        if (res.status >= 400) throw new Error(`Slack answered HTTP ${res.status}: ${res.body.slice(0, 200)}`)
+        if (res.status >= 400) throw new Error(`Slack answered HTTP ${res.status}: ${inertText(res.body, 200)}`)
       },
     }, auditOptions(spec), context)
   },

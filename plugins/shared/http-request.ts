@@ -26,12 +26,19 @@ export async function httpRequest(req: HttpRequest, redirects = 0): Promise<Http
   const res = await once(req)
   const location = res.headers.location
   if (req.followRedirects && location && res.status >= 300 && res.status < 400 && redirects < 10) {
-    const next = new URL(location, req.url).toString()
+    const next = new URL(location, req.url)
     const keep = res.status === 307 || res.status === 308
-    return httpRequest({...req, url: next, method: keep ? req.method : 'GET', body: keep ? req.body : undefined}, redirects + 1)
+    const headers = next.origin === new URL(req.url).origin ? req.headers : withoutCredentials(req.headers)
+    return httpRequest({...req, url: next.toString(), headers, method: keep ? req.method : 'GET', body: keep ? req.body : undefined}, redirects + 1)
   }
   return res
 }
+
+const CREDENTIALS = new Set(['authorization', 'proxy-authorization', 'cookie'])
+
+/** Headers for another origin: credentials stay with the origin they were written for (as browsers and curl do). */
+const withoutCredentials = (headers: HttpRequest['headers']): HttpRequest['headers'] =>
+  headers && Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIALS.has(k.toLowerCase())))
 
 function once(req: HttpRequest): Promise<HttpResponse> {
   const url = new URL(req.url)

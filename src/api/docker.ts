@@ -114,6 +114,7 @@ export interface PullProgress {
 
 export interface ExecResult {
   readonly exitCode: number
+  /** stdout and stderr merged, as the container wrote them (the last 64 KiB): outside text, see inertText. */
   readonly output: string
 }
 

@@ -1,7 +1,10 @@
-import type {Config} from '@oclif/core'
+import {join} from 'node:path'
+import {ModuleLoader, type Config, type Interfaces} from '@oclif/core'
 import {API_VERSION, PLUGIN_HOOK, type MaestroPlugin} from '../api/plugin.js'
 import {MaestroError} from '../api/errors.js'
 import type {PluginCandidate} from './plugin-admission.js'
+
+type Plugin = Interfaces.Plugin
 
 export interface Discovery {
   /** Every plugin a package offered, with its package; the kernel admits them (src/kernel/plugin-admission.ts). */
@@ -16,28 +19,67 @@ export function loadFailure(error: Error): string {
   return missing ? `cannot find module ${missing[1]} (is the package built and are its dependencies installed?)` : error.message
 }
 
+/** How long a third-party package may take to load and answer before it is skipped (`MAESTRO_PLUGIN_TIMEOUT_MS`). */
+export const PLUGIN_LOAD_TIMEOUT_MS = 5000
+
+type HookDefinition = string | {target: string; identifier?: string}
+type HookFunction = (this: unknown, options: {api: string; config: Config}) => unknown
+
+const NO_EXPORT = Symbol('no export')
+const TIMED_OUT = Symbol('timed out')
+
+/** The hook function a package's module offers, as oclif's own runHook finds it. */
+function hookFunction(module: Record<string, unknown>, identifier: string): HookFunction | undefined {
+  const named = module[identifier]
+  if (typeof named === 'function') return named as HookFunction
+  if (identifier !== 'default') return undefined
+  if (typeof module === 'function') return module as HookFunction
+  return Object.values(module).find((m): m is HookFunction => typeof m === 'function')
+}
+
+async function askPackage(config: Config, plugin: Plugin, hook: HookDefinition): Promise<unknown> {
+  const {target, identifier = 'default'} = typeof hook === 'string' ? {target: hook} : hook
+  const {module} = await ModuleLoader.loadWithData(plugin, join(plugin.root, target))
+  const fn = hookFunction(module as Record<string, unknown>, identifier)
+  if (!fn) return NO_EXPORT
+  return fn.call({config}, {api: API_VERSION, config})
+}
+
+/** `work`, or TIMED_OUT after `ms` (the timer keeps the process alive: a module stuck loading must not end it). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}
+
 /**
- * Asks every oclif plugin (the CLI itself included) for its Maestro plugins through the `maestro:plugins` hook.
- * oclif swallows hook errors into `failures`, and silently skips a hook module that lacks the named export,
- * so both are turned into problems here rather than lost. What the packages return is admitted by the kernel.
+ * Asks every oclif plugin (the CLI itself included) for its Maestro plugins through the `maestro:plugins` hook,
+ * loading each package's hook module the way oclif's runHook does, but with what runHook lacks: a package that
+ * throws, lacks the named export, or does not finish loading within the timeout (a top-level await that never
+ * settles would otherwise end every command with exit 13) becomes a one-line problem, and the others still load.
+ * The CLI's own package has no deadline. What the packages return is admitted by the kernel.
  */
 export async function discoverPlugins(config: Config): Promise<Discovery> {
-  const result = await config.runHook(PLUGIN_HOOK, {api: API_VERSION})
-  const candidates: PluginCandidate[] = []
+  const timeoutMs = Number(process.env.MAESTRO_PLUGIN_TIMEOUT_MS) || PLUGIN_LOAD_TIMEOUT_MS
   const problems: MaestroError[] = []
   const problem = (message: string) => problems.push(new MaestroError('MAESTRO_PLUGIN_LOAD', message))
-  const answered = new Set([...result.failures, ...result.successes].map((r) => r.plugin.name))
-  for (const p of config.plugins.values()) {
-    const hooks = p.hooks?.[PLUGIN_HOOK] ?? []
-    if (hooks.length > 0 && !answered.has(p.name)) {
-      const targets = hooks.map((h) => (typeof h === 'string' ? h : `${h.target} (export ${h.identifier ?? 'default'})`)).join(', ')
-      problem(`plugin ${p.name} declares the ${PLUGIN_HOOK} hook but ${targets} exports no such function; skipped`)
-    }
-  }
-  for (const f of result.failures) problem(`plugin ${f.plugin.name} failed to load and was skipped: ${loadFailure(f.error)}`)
-  for (const s of result.successes) {
-    const list = Array.isArray(s.result) ? (s.result as unknown[]) : s.result ? [s.result] : []
-    for (const plugin of list) candidates.push({plugin: plugin as MaestroPlugin, from: s.plugin.name})
-  }
-  return {candidates, problems}
+  const answers = [...config.plugins.values()].flatMap((p) =>
+    ((p.hooks?.[PLUGIN_HOOK] ?? []) as HookDefinition[]).map(async (hook) => {
+      const asked = askPackage(config, p as Plugin, hook)
+      try {
+        const result = p.root === config.root ? await asked : await withDeadline(asked, timeoutMs)
+        if (result === TIMED_OUT) problem(`plugin ${p.name} did not finish loading within ${timeoutMs / 1000} s and was skipped`)
+        else if (result === NO_EXPORT) {
+          const target = typeof hook === 'string' ? hook : `${hook.target} (export ${hook.identifier ?? 'default'})`
+          problem(`plugin ${p.name} declares the ${PLUGIN_HOOK} hook but ${target} exports no such function; skipped`)
+        } else return (Array.isArray(result) ? (result as unknown[]) : result ? [result] : []).map((plugin) => ({plugin: plugin as MaestroPlugin, from: p.name}))
+      } catch (e) {
+        problem(`plugin ${p.name} failed to load and was skipped: ${loadFailure(e as Error)}`)
+      }
+      return []
+    }),
+  )
+  return {candidates: (await Promise.all(answers)).flat(), problems}
 }

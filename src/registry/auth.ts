@@ -2,7 +2,7 @@ import type {Environment, RegistryConfig, RegistryRetry} from '../model/types.js
 import type {RegistryAuth} from '../api/docker.js'
 import {findDockerCredentials, type DockerConfig} from './docker-config.js'
 import {parseImageRef} from '../docker/image-ref.js'
-import {netlocHost, registryNetloc} from './netloc.js'
+import {canonicalRegistry, registryNetloc} from './netloc.js'
 
 export interface ResolvedRegistryAuth {
   /** Credentials to send with the pull, or undefined for an anonymous pull. */
@@ -14,21 +14,18 @@ export interface ResolvedRegistryAuth {
 
 export const NO_RETRY: RegistryRetry = {attempts: 1, when: []}
 
+/** The registry an image is really pulled from: its first path component when that names a host, else Docker Hub. */
+export const imageRegistry = (image: string): string => canonicalRegistry(parseImageRef(image).registryHost ?? 'docker.io')
+
 /**
- * The `registries:` entry for an image (reference §5 Pull): the one named like the image's first path
- * component, else the one whose `registry` URL has that FQDN, with or without port.
+ * The `registries:` entry for an image: the one whose `registry` URL is the image's own registry (host and port).
+ * Upstream also matched an entry *named* like the image's first path component (reference §5 Pull), so
+ * `acme/app`, pulled from Docker Hub, received the `acme` entry's password; credentials now go only to the
+ * registry they belong to (docs/divergences.md).
  */
 export function findRegistry(environment: Environment, image: string): RegistryConfig | undefined {
-  const first = parseImageRef(image).firstComponent
-  if (first === undefined) return undefined
-  const registries = Object.values(environment.registries)
-  const byName = registries.find((r) => r.name === first)
-  if (byName) return byName
-  const wanted = first.toLowerCase()
-  return registries.find((r) => {
-    const netloc = registryNetloc(r.registry)
-    return wanted === netloc || wanted === netlocHost(netloc)
-  })
+  const wanted = imageRegistry(image)
+  return Object.values(environment.registries).find((r) => canonicalRegistry(r.registry) === wanted)
 }
 
 /**
@@ -39,8 +36,8 @@ export function findRegistry(environment: Environment, image: string): RegistryC
 export function resolveRegistryAuth(environment: Environment, image: string, dockerConfig?: DockerConfig): ResolvedRegistryAuth {
   const entry = findRegistry(environment, image)
   if (!entry) {
-    const host = parseImageRef(image).registryHost
-    const stored = host === undefined ? undefined : findDockerCredentials(dockerConfig, host)
+    const host = imageRegistry(image)
+    const stored = findDockerCredentials(dockerConfig, host)
     if (!stored || (stored.username === undefined && stored.identitytoken === undefined)) return {retry: NO_RETRY}
     return {auth: clean({...stored, serveraddress: host}), retry: NO_RETRY}
   }

@@ -1,4 +1,4 @@
-import {netlocHost, registryNetloc} from './netloc.js'
+import {canonicalRegistry, registryNetloc} from './netloc.js'
 
 /** The part of `~/.docker/config.json` Maestro reads. */
 export interface DockerConfigEntry {
@@ -54,15 +54,14 @@ function decode(entry: DockerConfigEntry): DockerCredentials {
 }
 
 /**
- * Credentials stored for a registry host. Keys may carry a scheme and path (`https://host:5000/v1/`);
- * an exact netloc match wins over a host-only match.
+ * Credentials stored for a registry. Keys may carry a scheme and path (`https://host:5000/v1/`); they must name
+ * the same host and port (as Docker's own client matches them), so a password stored for `host:5000` never
+ * goes to `host`.
  */
 export function findDockerCredentials(config: DockerConfig | undefined, netloc: string): DockerCredentials | undefined {
   const auths = config?.auths
   if (!auths) return undefined
-  const wanted = netloc.toLowerCase()
-  const entries = Object.entries(auths).map(([key, entry]) => ({netloc: registryNetloc(key), entry}))
-  const exact = entries.find((e) => e.netloc === wanted)
-  const loose = exact ?? entries.find((e) => netlocHost(e.netloc) === netlocHost(wanted))
-  return loose ? decode(loose.entry) : undefined
+  const wanted = canonicalRegistry(netloc)
+  const found = Object.entries(auths).find(([key]) => canonicalRegistry(registryNetloc(key)) === wanted)
+  return found ? decode(found[1]) : undefined
 }

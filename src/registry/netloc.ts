@@ -14,3 +14,12 @@ export function netlocHost(netloc: string): string {
   const colon = netloc.lastIndexOf(':')
   return colon >= 0 ? netloc.slice(0, colon) : netloc
 }
+
+/** Docker Hub's names for itself: an image without a registry host is pulled from there. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'])
+
+/** A registry address compared as Docker compares them: lower case, `:443` implied, Docker Hub under one name. */
+export function canonicalRegistry(netloc: string): string {
+  const plain = registryNetloc(netloc).replace(/:443$/, '')
+  return DOCKER_HUB.has(plain) ? 'docker.io' : plain
+}

@@ -50,6 +50,22 @@ describe('broken third-party plugins (built binary)', function () {
     expect(deptree.stdout).to.equal('kafka\n \\- zookeeper\n')
   })
 
+  it('a plugin whose module never finishes loading is skipped with one warning, and the command still runs', async () => {
+    const home = join(root, 'stuck-home')
+    mkdirSync(join(root, 'stuck'))
+    writeFileSync(join(root, 'stuck', 'package.json'), JSON.stringify({name: 'maestro-plugin-stuck', version: '1.0.0', type: 'module', oclif: {hooks: {'maestro:plugins': './hook.js'}}}))
+    writeFileSync(join(root, 'stuck', 'hook.js'), 'await new Promise(() => {})\nexport default async () => []\n')
+    mkdirSync(join(home, 'maestro'), {recursive: true})
+    writeFileSync(join(home, 'maestro/package.json'), JSON.stringify({private: true, oclif: {schema: 1, plugins: [{type: 'link', name: 'maestro-plugin-stuck', root: join(root, 'stuck')}]}}))
+    // The deadline applies to third-party packages only; a module that never settles never beats it.
+    const r = await maestro(['-f', example, 'validate'], {env: {XDG_DATA_HOME: home, MAESTRO_PLUGIN_TIMEOUT_MS: '1000'}})
+    expect(r.code, 'not exit 13 from an unsettled import').to.equal(0)
+    expect(r.stdout.trim()).to.equal('✓ 3 services, 7 containers on 1 ship')
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: plugin'))).to.deep.equal([
+      'warning: plugin maestro-plugin-stuck did not finish loading within 1 s and was skipped',
+    ])
+  })
+
   it('a plugin whose register() throws after registering a reporter leaves no reporter behind', async () => {
     const r = await maestro(['-f', example, 'validate', '--reporter', 'half'], {env: {XDG_DATA_HOME: join(root, 'data')}})
     expect(r.code).to.equal(2)

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {spawnSync} from 'node:child_process'
-import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {binPath, maestro, projectRoot} from '../helpers/cli.js'
@@ -121,6 +121,25 @@ describe('completion (built binary)', () => {
     expect(completeIn({cwd: dir}, 'maestro', 'start', 'zk-')).to.deep.equal(['zk-node-1', 'zk-node-2', 'zk-node-3'])
     expect(completeIn({cwd: shimDir}, 'maestro', 'start', 'zk-'), 'no maestro.yaml here').to.deep.equal([])
     expect(completeIn({cwd: shimDir, env: {MAESTRO_FILE: join(dir, 'maestro.yaml')}}, 'maestro', 'restart', 'kafka-')).to.deep.equal(['kafka-1', 'kafka-2', 'kafka-3'])
+    rmSync(dir, {recursive: true, force: true})
+  })
+
+  it('never runs what a name in the file says when completing it (names Docker refuses are not offered)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-completion-inject-'))
+    const marker = join(dir, 'PWNED')
+    writeFileSync(
+      join(dir, 'maestro.yaml'),
+      [
+        'name: inject',
+        'ships: {s1: {ip: 127.0.0.1}}',
+        'services:',
+        `  "$(touch ${marker})": {image: x, instances: {"\`touch ${marker}\`": {ship: s1}}}`,
+        `  "web;touch ${marker}": {image: x, instances: {web-1: {ship: s1}, "w 2": {ship: s1}}}`,
+      ].join('\n'),
+    )
+    expect(completeIn({cwd: dir}, 'maestro', 'start', '')).to.include('web-1').and.not.include('w')
+    expect(completeIn({cwd: dir}, 'maestro', 'start', '$')).to.deep.equal([])
+    expect(existsSync(marker), 'no command ran').to.equal(false)
     rmSync(dir, {recursive: true, force: true})
   })
 

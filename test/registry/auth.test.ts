@@ -16,31 +16,36 @@ const reg = (name: string, registry: string, extra: Partial<RegistryConfig> = {}
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 describe('findRegistry', () => {
-  const e = env([reg('private', 'https://reg.example.com:5000/v2/'), reg('other', 'http://other.example.com')])
+  const e = env([reg('private', 'https://reg.example.com:5000/v2/'), reg('other', 'http://other.example.com'), reg('hub', 'https://index.docker.io/v1/')])
 
-  it('matches an entry by name', () => {
-    expect(findRegistry(e, 'private/app:1')?.name).to.equal('private')
-  })
-
-  it('matches by the FQDN with port', () => {
+  it('matches the entry whose registry URL is the image\'s own registry, host and port', () => {
     expect(findRegistry(e, 'reg.example.com:5000/app')?.name).to.equal('private')
-  })
-
-  it('matches by the FQDN without port', () => {
-    expect(findRegistry(e, 'reg.example.com/app')?.name).to.equal('private')
+    expect(findRegistry(e, 'REG.example.com:5000/team/app:1')?.name).to.equal('private')
     expect(findRegistry(e, 'other.example.com/team/app')?.name).to.equal('other')
+    expect(findRegistry(e, 'other.example.com:443/team/app')?.name, ':443 is implied').to.equal('other')
   })
 
-  it('matches nothing for other hosts or single-component images', () => {
+  it('never matches by entry name: `private/app` is pulled from Docker Hub, so the private entry\'s password stays home', () => {
+    expect(findRegistry(e, 'private/app:1')?.name).to.equal('hub')
+    expect(findRegistry(env([reg('acme', 'https://registry.acme.io')]), 'acme/app')).to.equal(undefined)
+  })
+
+  it('does not give a host the credentials of another port on it', () => {
+    expect(findRegistry(e, 'reg.example.com/app')).to.equal(undefined)
+    expect(findRegistry(e, 'reg.example.com:5001/app')).to.equal(undefined)
+  })
+
+  it('knows Docker Hub under its several names', () => {
+    expect(findRegistry(e, 'busybox')?.name).to.equal('hub')
+    expect(findRegistry(e, 'docker.io/library/busybox')?.name).to.equal('hub')
     expect(findRegistry(e, 'elsewhere.io/app')).to.equal(undefined)
-    expect(findRegistry(e, 'busybox')).to.equal(undefined)
   })
 })
 
 describe('resolveRegistryAuth', () => {
   it('uses username and password from the YAML entry, with its retry spec', () => {
     const e = env([reg('private', 'http://10.0.0.1:5000', {username: 'u', password: 'p', email: 'e@x', retry: {attempts: 3, when: [503]}})])
-    expect(resolveRegistryAuth(e, 'private/app:1')).to.deep.equal({
+    expect(resolveRegistryAuth(e, '10.0.0.1:5000/app:1')).to.deep.equal({
       auth: {username: 'u', password: 'p', email: 'e@x', serveraddress: '10.0.0.1:5000'},
       retry: {attempts: 3, when: [503]},
       registry: 'private',
@@ -50,27 +55,40 @@ describe('resolveRegistryAuth', () => {
   it('falls back to a base64 auth field of the docker config keyed by URL', () => {
     const e = env([reg('private', 'https://reg.example.com:5000')])
     const config = {auths: {'https://reg.example.com:5000/v1/': {auth: b64('alice:s3:cret')}}}
-    expect(resolveRegistryAuth(e, 'private/app', config).auth).to.deep.equal({
+    expect(resolveRegistryAuth(e, 'reg.example.com:5000/app', config).auth).to.deep.equal({
       username: 'alice', password: 's3:cret', serveraddress: 'reg.example.com:5000',
     })
   })
 
-  it('falls back to username/password fields of the docker config keyed by bare host', () => {
+  it('falls back to username/password fields of the docker config keyed by bare host:port', () => {
+    const e = env([reg('private', 'https://reg.example.com:5000')])
+    const config = {auths: {'reg.example.com:5000': {username: 'bob', password: 'pw'}}}
+    expect(resolveRegistryAuth(e, 'reg.example.com:5000/app', config).auth).to.include({username: 'bob', password: 'pw'})
+  })
+
+  it('never sends a password stored for one port of a host to another', () => {
     const e = env([reg('private', 'https://reg.example.com:5000')])
     const config = {auths: {'reg.example.com': {username: 'bob', password: 'pw'}}}
-    expect(resolveRegistryAuth(e, 'reg.example.com:5000/app', config).auth).to.include({username: 'bob', password: 'pw'})
+    expect(resolveRegistryAuth(e, 'reg.example.com:5000/app', config).auth).to.equal(undefined)
+    expect(resolveRegistryAuth(env([]), 'reg.example.com:5000/app', config).auth).to.equal(undefined)
+  })
+
+  it('sends Docker Hub credentials from the docker config for Hub images only', () => {
+    const config = {auths: {'https://index.docker.io/v1/': {auth: b64('hubuser:hubpw')}}}
+    expect(resolveRegistryAuth(env([]), 'acme/app', config).auth).to.deep.equal({username: 'hubuser', password: 'hubpw', serveraddress: 'docker.io'})
+    expect(resolveRegistryAuth(env([]), 'quay.io/acme/app', config).auth).to.equal(undefined)
   })
 
   it('takes only the password from the docker config when the YAML gives the username', () => {
     const e = env([reg('private', 'reg.example.com', {username: 'bob'})])
     const config = {auths: {'reg.example.com': {auth: b64('bob:pw')}}}
-    expect(resolveRegistryAuth(e, 'private/app', config).auth).to.include({username: 'bob', password: 'pw'})
+    expect(resolveRegistryAuth(e, 'reg.example.com/app', config).auth).to.include({username: 'bob', password: 'pw'})
   })
 
   it('does not pair a YAML username with another user\'s stored password', () => {
     const e = env([reg('private', 'reg.example.com', {username: 'carol'})])
     const config = {auths: {'reg.example.com': {auth: b64('bob:pw')}}}
-    const auth = resolveRegistryAuth(e, 'private/app', config).auth
+    const auth = resolveRegistryAuth(e, 'reg.example.com/app', config).auth
     expect(auth?.username).to.equal('carol')
     expect(auth?.password).to.equal(undefined)
   })
@@ -85,7 +103,8 @@ describe('resolveRegistryAuth', () => {
   it('pulls anonymously when nothing is known', () => {
     const e = env([reg('private', 'reg.example.com')])
     expect(resolveRegistryAuth(e, 'busybox:latest')).to.deep.equal({retry: {attempts: 1, when: []}})
-    expect(resolveRegistryAuth(e, 'private/app')).to.deep.equal({retry: {attempts: 1, when: []}, registry: 'private'})
+    expect(resolveRegistryAuth(e, 'reg.example.com/app')).to.deep.equal({retry: {attempts: 1, when: []}, registry: 'private'})
+    expect(resolveRegistryAuth(e, 'private/app'), 'a Hub image named like the entry').to.deep.equal({retry: {attempts: 1, when: []}})
   })
 })
 

@@ -24,8 +24,8 @@ const engineError = (message: string, statusCode: number): Error => Object.assig
 describe('pullImageWithAuth', () => {
   it('pulls with the resolved credentials and an explicit tag', async () => {
     const calls: [string, RegistryAuth | undefined][] = []
-    const resolved = await pullImageWithAuth(pulling([], calls), environment, 'lab/app')
-    expect(calls).to.deep.equal([['lab/app:latest', {username: 'maestro', password: 'pw', serveraddress: '10.9.9.1:5000'}]])
+    const resolved = await pullImageWithAuth(pulling([], calls), environment, '10.9.9.1:5000/app')
+    expect(calls).to.deep.equal([['10.9.9.1:5000/app:latest', {username: 'maestro', password: 'pw', serveraddress: '10.9.9.1:5000'}]])
     expect(resolved.registry).to.equal('lab')
   })
 
@@ -39,10 +39,10 @@ describe('pullImageWithAuth', () => {
   })
 
   it('explains refused credentials', async () => {
-    const err = await pullImageWithAuth(pulling([engineError('unauthorized: authentication required', 404)], []), environment, 'lab/app:1',
+    const err = await pullImageWithAuth(pulling([engineError('unauthorized: authentication required', 404)], []), environment, '10.9.9.1:5000/app:1',
       {retryDelayMs: 1}).catch((e: Error) => e)
     expect(err).to.have.property('code', 'MAESTRO_REGISTRY')
-    expect((err as Error).message).to.equal('registry Docker Hub (registries: lab) refused the login as maestro while pulling lab/app:1 on ship1: unauthorized: authentication required')
+    expect((err as Error).message).to.equal('registry 10.9.9.1:5000 (registries: lab) refused the login as maestro while pulling 10.9.9.1:5000/app:1 on ship1: unauthorized: authentication required')
   })
 
   it('explains a missing login, an unreachable registry and a missing image', async () => {

@@ -141,6 +141,7 @@ export const CHECK: Level = {
   max_wait: {description: 'tcp: attempts (180); http: seconds (300).', schema: num},
   command: {description: 'exec/rexec: the command to run.', schema: oneOrList(str)},
   attempts: {description: 'exec/rexec: attempts, one per second.', schema: int(1), default: 180},
+  timeout: {description: 'exec: seconds one attempt may run before it is killed with what it started (Maestro only).', schema: num, default: 30},
   envfrom: {description: "exec: pass the container's env as variables (env) or as JSON on stdin.", schema: strEnum(['env', 'stdin']), default: 'env'},
   wait: {description: 'sleep: seconds to wait.', schema: num},
 }

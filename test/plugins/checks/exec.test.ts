@@ -7,6 +7,19 @@ import {checkContext, FAST} from './fixture.js'
 
 const check = createExecCheck(FAST)
 
+/** Whether a process has ended (polled: SIGKILL is delivered at once, but teardown takes a moment). */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return true
+    }
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  return false
+}
+
 describe('exec check', () => {
   let dir: string
   beforeEach(() => {
@@ -63,6 +76,14 @@ describe('exec check', () => {
     const err = await check.run({type: 'exec', attempts: 2, command: `sh -c 'echo not yet >&2; exit 3'`}, checkContext({attempts})).catch((e: Error) => e)
     expect(attempts).to.deep.equal([1, 2])
     expect((err as Error).message).to.equal("exec check: `sh -c echo not yet >&2; exit 3` for web-1 failed after 2 attempt(s): exit status 3 (not yet)")
+  })
+
+  it('kills an attempt after its timeout, with the processes it started, and says so', async () => {
+    const pidFile = join(dir, 'pid')
+    const err = await check.run({type: 'exec', attempts: 1, timeout: 0.3, command: ['sh', '-c', `sleep 987 & echo $! > ${pidFile}; echo waiting; wait`]}, checkContext()).catch((e: Error) => e)
+    expect((err as Error).message).to.equal(`exec check: \`sh -c sleep 987 & echo $! > ${pidFile}; echo waiting; wait\` for web-1 failed after 1 attempt(s): timed out after 0.3 s, killed (waiting)`)
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    expect(await gone(pid), 'the background sleep was killed too').to.equal(true)
   })
 
   it('fails clearly for a missing program', async () => {

@@ -83,6 +83,26 @@ describe('http check', () => {
     expect((err as Error).message).to.match(/HTTP 302$/)
   })
 
+  it('keeps Authorization and cookies for the same origin and drops them on a redirect to another', async () => {
+    const seen: string[] = []
+    const record = (where: string) => (req: IncomingMessage) => seen.push(`${where} ${req.url} ${req.headers.authorization ?? '-'} ${req.headers.cookie ?? '-'} ${req.headers['x-probe'] ?? '-'}`)
+    const other = await serve((req, res) => (record('other')(req), res.end()))
+    const home = await serve((req, res) => {
+      record('home')(req)
+      if (req.url === '/') (res.statusCode = 302), res.setHeader('location', '/same')
+      else if (req.url === '/same') (res.statusCode = 307), res.setHeader('location', `http://127.0.0.1:${other.port}/away`)
+      res.end()
+    })
+    servers.push(home.server, other.server)
+    const headers = {Authorization: 'Bearer s3cret', Cookie: 'session=s3cret', 'X-Probe': 'kept'}
+    await check.run({type: 'http', port: home.port, max_wait: 1, requests_options: {headers}}, checkContext())
+    expect(seen).to.deep.equal([
+      'home / Bearer s3cret session=s3cret kept',
+      'home /same Bearer s3cret session=s3cret kept',
+      'other /away - - kept',
+    ])
+  })
+
   it('gives up on a hung request after requests_options timeout', async () => {
     const {server, port} = await serve(() => undefined)
     servers.push(server)

@@ -55,6 +55,18 @@ describe('exec notifier', () => {
     expect(existsSync(join(dir, 'args'))).to.equal(false)
   })
 
+  it('kills a script that does not finish within its timeout and fails through done()', async () => {
+    const slow = join(dir, 'slow.sh')
+    writeFileSync(slow, '#!/bin/sh\necho "\\033[31mstill going\\033[0m" >&2\nsleep 30\n')
+    chmodSync(slow, 0o755)
+    const bus = new EventBus()
+    const n = execNotifier.create({type: 'exec', script: slow, timeout: 0.3}, notifierContext())
+    n.attach(bus)
+    await emitPlay(bus, 'start', refs(1))
+    const err = await n.done?.().then(() => undefined, (e: Error) => e)
+    expect(err?.message, 'its output is shown without escape sequences').to.equal(`exec notifier could not deliver the success of start: ${slow} did not finish within 0.3 s and was killed: still going`)
+  })
+
   it('fails through done() when the script fails, unless ignore_errors', async () => {
     const bus = new EventBus()
     const n = execNotifier.create({type: 'exec', script, args: 'fail'}, notifierContext())

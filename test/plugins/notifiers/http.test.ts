@@ -67,7 +67,8 @@ describe('http notifier', () => {
       await emitPlay(bus, 'start', refs(1))
       return n.done?.().then(() => undefined, (e: Error) => e)
     }
-    expect((await run({type: 'http', endpoint: bad.url}))?.message).to.equal(`http notifier could not deliver the action of start: ${bad.url} answered HTTP 500`)
+    const failure = (await run({type: 'http', endpoint: `${bad.url}/hooks/T0KEN-s3cret?key=s3cret`}))?.message
+    expect(failure, 'names the host, never the URL with its token').to.equal(`http notifier could not deliver the action of start: ${new URL(bad.url).host} answered HTTP 500`)
     expect((await run({type: 'http', endpoint: slow.url, timeout: 0.2}))?.message).to.match(/timed out after 200 ms/)
     expect(await run({type: 'http', endpoint: bad.url, ignore_errors: true})).to.equal(undefined)
   })

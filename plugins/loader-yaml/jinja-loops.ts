@@ -1,3 +1,4 @@
+import {countIteration} from './jinja-bounds.js'
 import type {AstNode, Compiler, NunjucksModule, Parser} from './nunjucks-internals.js'
 import {isPlainObject} from './python-values.js'
 
@@ -33,8 +34,10 @@ export function installJinjaLoops(nj: NunjucksModule): void {
   const emitLoopBindings = compiler._emitLoopBindings as (this: Compiler, node: AstNode, arr: string, i: string, len: string) => void
   compiler._emitLoopBindings = function emitBindingsWithCycle(this: Compiler & {_emitLine(code: string): void}, node: AstNode, arr: string, i: string, len: string): void {
     emitLoopBindings.call(this, node, arr, i, len)
+    this._emitLine(`runtime.maestroCountIteration();`)
     this._emitLine(`frame.set("loop.cycle", runtime.maestroCycle(${i}));`)
   }
+  nj.runtime.maestroCountIteration = countIteration
   nj.runtime.maestroCycle =
     (index: number) =>
     (...values: unknown[]) =>

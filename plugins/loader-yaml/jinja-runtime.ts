@@ -1,3 +1,4 @@
+import {checkRepeat} from './jinja-bounds.js'
 import type {AstNode, Compiler, NunjucksModule} from './nunjucks-internals.js'
 import {splitKeywords} from './kwargs.js'
 import {isPlainObject, needsPyRendering, pyFormat, pyRepr, pyStr} from './python-values.js'
@@ -48,11 +49,15 @@ export const pyAdd = (a: unknown, b: unknown): unknown =>
 
 /** Python `*`: a string or list times an integer repeats it. */
 export function pyMul(a: unknown, b: unknown): unknown {
-  const times = (n: unknown) => Math.max(0, Math.trunc(Number(n)))
-  if (typeof a === 'string' && typeof b === 'number') return a.repeat(times(b))
-  if (typeof b === 'string' && typeof a === 'number') return b.repeat(times(a))
-  if (Array.isArray(a) && typeof b === 'number') return Array.from({length: times(b)}, () => a).flat()
-  if (Array.isArray(b) && typeof a === 'number') return Array.from({length: times(a)}, () => b).flat()
+  const times = (unit: {length: number}, n: unknown) => {
+    const count = Math.max(0, Math.trunc(Number(n)))
+    checkRepeat(unit.length, count)
+    return count
+  }
+  if (typeof a === 'string' && typeof b === 'number') return a.repeat(times(a, b))
+  if (typeof b === 'string' && typeof a === 'number') return b.repeat(times(b, a))
+  if (Array.isArray(a) && typeof b === 'number') return Array.from({length: times(a, b)}, () => a).flat()
+  if (Array.isArray(b) && typeof a === 'number') return Array.from({length: times(b, a)}, () => b).flat()
   return (a as number) * (b as number)
 }
 

@@ -1,3 +1,4 @@
+import {boundedRange} from './jinja-bounds.js'
 import {isAbsolute, relative, resolve, sep} from 'node:path'
 import type {Environment} from 'nunjucks'
 import {installImportErrorPaths} from './jinja-errors.js'
@@ -50,6 +51,7 @@ export function createEnvironment(nj: NunjucksModule, baseDir: string): Environm
   env.addFilter('maestro_discard', () => '')
   env.addFilter('maestro_loop_filter', loopFilter as (...args: unknown[]) => unknown)
   addJinjaFilters(env)
+  env.addGlobal('range', boundedRange)
   env.addGlobal('dict', keywordObject)
   env.addGlobal('namespace', keywordObject)
   return env

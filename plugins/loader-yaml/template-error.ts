@@ -1,6 +1,7 @@
 import {MaestroError} from '../../src/api/index.js'
 
-const FRAME = /\(([^()\n]+)\)(?: \[Line (\d+), Column (\d+)\])?/g
+/** A nunjucks frame starts a line; a parenthesis inside the reason (`(reading 'type')`) is not one. */
+const FRAME = /^\s*(?:Template render error: )?\(([^()\n]+)\)(?: \[Line (\d+), Column (\d+)\])?/gm
 
 /**
  * nunjucks nests messages as `(outer path)\n  Template render error: (inner path) [Line l, Column c]\n  reason`.
@@ -12,7 +13,7 @@ export function templateError(e: unknown, file: string, source = ''): MaestroErr
   const raw = e instanceof Error ? e.message : String(e)
   const lines = raw.split('\n').map((l) => l.trim())
   const reasonLines = lines.filter((l) => l !== '' && !l.startsWith('(') && !l.startsWith('Template render error:'))
-  const reason = plainReason((reasonLines.join(' ') || raw).replace(/^Error: /, ''))
+  const reason = plainReason((reasonLines.join(' ') || raw).replace(/^Error: /, ''), source)
   const runtime = reasonLines.length > 0 && /^\w*Error: /.test(reasonLines[0])
   let at = file
   let line = 0
@@ -36,8 +37,11 @@ export function templateError(e: unknown, file: string, source = ''): MaestroErr
   return new MaestroError('MAESTRO_CONFIG_TEMPLATE', `${prefix}: template error: ${reason}`, {loc, cause: e})
 }
 
-const plainReason = (reason: string): string =>
-  /Maximum call stack size exceeded/.test(reason) ? 'recursion too deep: a macro that calls itself without end?' : reason
+function plainReason(reason: string, source: string): string {
+  if (/Maximum call stack size exceeded/.test(reason)) return 'recursion too deep: a macro that calls itself without end?'
+  if (/^TypeError: Cannot read properties of (?:null|undefined)/.test(reason) && unclosedOpener(source)) return 'the file ends inside this tag'
+  return reason
+}
 
 /**
  * Errors nunjucks reports without a position: a missing, outside or looping template (point at the first tag
@@ -65,6 +69,32 @@ function guessPosition(source: string, reason: string): [number, number] {
   if (attribute) return find(new RegExp(`\\{%-?\\s*set\\s+[\\w.]*\\.${escape(attribute)}\\b`))
   const filter = /filter not found: (\w+)/.exec(reason)?.[1]
   if (filter) return find(new RegExp(`\\|\\s*${filter}\\b`))
-  if (/unexpected end of file/.test(reason)) return [Math.max(lines.length - (lines.at(-1) === '' ? 1 : 0), 1), 1]
-  return [0, 0]
+  const read = /reading '([^']+)'/.exec(reason)?.[1]
+  if (read) return find(new RegExp(`\\.${escape(read)}\\b|\\[\\s*['"]${escape(read)}['"]`))
+  if (/^repetition too large/.test(reason)) return find(/\{[{%][^}]*\*/)
+  if (/^range too big/.test(reason)) return find(/\brange\s*\(/)
+  if (/^loops ran more/.test(reason)) return find(/\{%-?\s*for\b/)
+  if (/expected (?:variable end|block end|end of comment)|end of file/.test(reason)) {
+    const opener = unclosedOpener(source)
+    if (opener) return opener
+  }
+  if (/unexpected end of file|end of file/.test(reason)) return [Math.max(lines.length - (lines.at(-1) === '' ? 1 : 0), 1), 1]
+  // What is left without a position is nunjucks' parser tripping over a file that ends inside a tag.
+  return unclosedOpener(source) ?? [0, 0]
+}
+
+const CLOSERS: Record<string, string> = {'{{': '}}', '{%': '%}', '{#': '#}'}
+
+/** Line and column of the first `{{`, `{%` or `{#` that is never closed. */
+function unclosedOpener(source: string): [number, number] | undefined {
+  const opener = /\{[{%#]/g
+  for (let m = opener.exec(source); m; m = opener.exec(source)) {
+    const end = source.indexOf(CLOSERS[m[0]], m.index + 2)
+    if (end < 0) {
+      const before = source.slice(0, m.index).split('\n')
+      return [before.length, before.at(-1)!.length + 1]
+    }
+    opener.lastIndex = end + 2
+  }
+  return undefined
 }

@@ -1,3 +1,5 @@
+import {MaestroError} from '../../src/api/index.js'
+import {resetIterationBudget} from './jinja-bounds.js'
 import {createEnvironment, loadNunjucks, stripTrailingNewline} from './nunjucks-env.js'
 import {templateError} from './template-error.js'
 
@@ -27,10 +29,29 @@ function recordingEnv(env: Readonly<Record<string, string | undefined>>, read: S
   })
 }
 
+/**
+ * Jinja2's "missing end of raw directive", found before nunjucks looks: its search for the end of a raw
+ * block is quadratic in the rest of the file.
+ */
+function checkRawBlocks(text: string, file: string): void {
+  let depth = 0
+  let opened = 0
+  for (const m of text.matchAll(/\{%-?\s*(raw|endraw)\s*-?%\}/g)) {
+    if (m[1] === 'raw' && depth++ === 0) opened = m.index
+    else if (m[1] === 'endraw' && depth > 0) depth--
+  }
+  if (depth === 0) return
+  const before = text.slice(0, opened).split('\n')
+  const loc = {file, line: before.length, column: before.at(-1)!.length + 1}
+  throw new MaestroError('MAESTRO_CONFIG_TEMPLATE', `${file}:${loc.line}:${loc.column}: template error: missing end of raw directive ({% endraw %})`, {loc})
+}
+
 /** Renders `text` as a Jinja2 template with the single context variable `env`. */
 export async function renderTemplate(text: string, options: RenderOptions): Promise<string> {
+  checkRawBlocks(text, options.file)
   const nj = await loadNunjucks()
   const environment = createEnvironment(nj, options.baseDir)
+  resetIterationBudget()
   try {
     const template = new nj.Template(stripTrailingNewline(text), environment, options.file, true)
     // The callback form: nunjucks reports some errors (e.g. a broken imported file) only asynchronously.

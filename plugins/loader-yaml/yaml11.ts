@@ -1,4 +1,4 @@
-import {isAlias, isCollection, isMap, isNode, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {checkAliasExpansion} from './alias-bounds.js'
 import {jsKey} from './yaml-keys.js'
@@ -46,6 +46,7 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   const problem = document.errors[0] ?? document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED')
   if (problem?.code === 'DUPLICATE_KEY') fail(problem.pos[0], `duplicate key ${keyAt(text, problem.pos[0])}`)
   if (problem?.code === 'MULTIPLE_DOCS') fail(problem.pos[0], 'expected one YAML document, found several (---)')
+  if (problem && /Maximum call stack size exceeded/.test(problem.message)) fail(problem.pos[0], 'the document nests too deeply')
   if (problem) fail(offendingOffset(text, problem, document.errors), firstLine(problem.message))
   const aliases = checkNodes(document.contents, fail)
   checkAliasExpansion(document.contents, aliases, fail)
@@ -100,6 +101,14 @@ function offendingOffset(text: string, problem: YAMLError, errors: readonly YAML
 function checkNodes(root: unknown, fail: (offset: number, message: string) => never): Map<Alias, Node> {
   const anchors = new Map<string, Node>()
   const aliases = new Map<Alias, Node>()
+  const open = new Set<Node>()
+  const isMergeKey = (key: unknown) => isScalar(key) && (key.source === '<<' || key.value === '<<')
+  // `<<: *a` inside a's own mapping would merge it into itself without end (PyYAML recurses too).
+  const checkMerge = (value: unknown): void => {
+    for (const item of isSeq(value) ? value.items : [value]) {
+      if (isAlias(item) && open.has(aliases.get(item)!)) fail(item.range?.[0] ?? 0, `merge key <<: *${item.source} merges a mapping into itself`)
+    }
+  }
   const walk = (node: unknown): void => {
     if (isAlias(node)) {
       const target = anchors.get(node.source)
@@ -109,14 +118,17 @@ function checkNodes(root: unknown, fail: (offset: number, message: string) => ne
     }
     if (!isNode(node)) return
     if (node.anchor) anchors.set(node.anchor, node)
+    open.add(node)
     if (isMap(node)) {
       for (const pair of node.items) {
         walk(pair.key)
         const key = isAlias(pair.key) ? aliases.get(pair.key) : pair.key
         if (isCollection(key)) fail((pair.key as ParsedNode).range[0], 'unhashable mapping key (a list or mapping used as a key)')
         walk(pair.value)
+        if (isMergeKey(pair.key)) checkMerge(pair.value)
       }
     } else if (isSeq(node)) for (const item of node.items) walk(item)
+    open.delete(node)
   }
   walk(root)
   return aliases

@@ -67,10 +67,15 @@ export interface ConfigIssue {
   readonly path?: string
 }
 
+/** Longest message of one problem line; a huge value quoted by a message is cut in the middle. */
+export const MAX_ISSUE_MESSAGE = 600
+
 export function formatIssue(issue: ConfigIssue): string {
   const where = issue.loc ? `${issue.loc.file}:${issue.loc.line}:${issue.loc.column}: ` : ''
   const sev = issue.severity === 'warning' ? 'warning: ' : ''
-  return `${where}${sev}${issue.message}`
+  const m = issue.message
+  const message = m.length <= MAX_ISSUE_MESSAGE ? m : `${m.slice(0, MAX_ISSUE_MESSAGE - 100)} …(${m.length - MAX_ISSUE_MESSAGE} characters)… ${m.slice(-80)}`
+  return `${where}${sev}${message}`
 }
 
 export interface MaestroErrorOptions {

@@ -19,6 +19,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined
   let bestDistance = Infinity
   for (const c of candidates) {
+    // The distance is at least the difference in length: a huge word is compared with nothing.
+    if (Math.abs(c.length - word.length) > limit) continue
     const d = levenshtein(word.toLowerCase(), c.toLowerCase())
     if (d < bestDistance && d <= limit) {
       best = c

@@ -7,13 +7,16 @@ import type {PlayRequest} from './types.js'
 
 export interface PlanResult {
   readonly steps: PlanStep[]
-  /** True when `start --converge` would change anything (`maestro plan` exits 2). */
+  /** True when that `start` would change anything (`maestro plan` exits 2). */
   readonly changes: boolean
   readonly requests: Readonly<Record<string, number>>
 }
 
-/** What `start --converge` would do, observed with one list call per ship; changes nothing. */
-export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'>): Promise<PlanResult> {
+/** `plan` plans for `start --converge` unless told `--no-converge`. */
+const planFlags = (o: PlayRequest['options'] = {}) => ({...o, converge: o.converge ?? true})
+
+/** What `start` with the request's flags would do, observed with one list call per ship; changes nothing. */
+export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
   const clients = shipClients(host.playServices(), environment, request)
   try {
     const {observed, down} = await observeShips(environment, clients, request.containers)
@@ -23,7 +26,7 @@ export async function planPlay(host: PlayHost, environment: Environment, request
     }
     // Labels hold no env values: an old value shown is read from the container itself (one inspect each).
     const steps = await Promise.all(
-      buildPlan(environment, request.containers, observed).map(async (s) => {
+      buildPlan(environment, request.containers, observed, {flags: planFlags(request.options)}).map(async (s) => {
         if (!needsCurrentEnv(s) || s.id === undefined) return s
         const inspect = await clients.get(s.ship).inspectContainer(s.id)
         return inspect ? withCurrentEnv(s, inspect.Config.Env ?? [], wantedLinks(environment, s.container)) : s

@@ -31,8 +31,10 @@ export default class Plan extends MaestroCommand {
     const {argv, flags} = await this.parse(Plan)
     const {environment} = await this.loaded()
     const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge})
-    const {steps, changes} = await this.session.planPlay(request)
-    this.log(flags.json ? JSON.stringify({changes, steps}, null, 2) : renderPlan(steps))
+    const {steps, changes, orphans, unseen} = await this.session.planPlay(request)
+    this.log(flags.json ? JSON.stringify({changes, steps, orphans}, null, 2) : renderPlan(steps))
+    if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.reason}`)
+    for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
     if (changes) this.setExit(ExitCode.CONFIG)
   }
 }

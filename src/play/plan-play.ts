@@ -2,6 +2,7 @@ import type {Environment} from '../model/types.js'
 import type {PlayHost} from './services.js'
 import {buildPlan, needsCurrentEnv, planChanges, wantedLinks, withCurrentEnv, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
+import {orphanReason, type Orphan} from '../plan/orphans.js'
 import {shipClients} from './ships.js'
 import type {PlayRequest} from './types.js'
 
@@ -10,7 +11,26 @@ export interface PlanResult {
   /** True when that `start` would change anything (`maestro plan` exits 2). */
   readonly changes: boolean
   readonly requests: Readonly<Record<string, number>>
+  /** The environment's containers the file does not place where they are, and what start does to them. */
+  readonly orphans: readonly OrphanEntry[]
+  /** Ships outside the selection that could not be listed. */
+  readonly unseen: readonly string[]
 }
+
+export interface OrphanEntry {
+  readonly container: string
+  readonly ship: string
+  readonly kind: 'moved' | 'unknown'
+  readonly state: string
+  readonly status: string
+  readonly id: string
+  readonly action: 'keep'
+  readonly reason: string
+}
+
+const orphanEntry = (o: Orphan): OrphanEntry => ({
+  container: o.container.name, ship: o.container.ship, kind: o.kind, state: o.container.state, status: o.container.status, id: o.container.id, action: 'keep', reason: orphanReason(o),
+})
 
 /** `plan` plans for `start --converge` unless told `--no-converge`. */
 const planFlags = (o: PlayRequest['options'] = {}) => ({...o, converge: o.converge ?? true})
@@ -19,7 +39,7 @@ const planFlags = (o: PlayRequest['options'] = {}) => ({...o, converge: o.conver
 export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
   const clients = shipClients(host.playServices(), environment, request)
   try {
-    const {observed, down} = await observeShips(environment, clients, request.containers)
+    const {observed, down, orphans, unseen} = await observeShips(environment, clients, request.containers, true)
     if (down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
       throw shipDownError(ship, endpoint, cause)
@@ -32,7 +52,7 @@ export async function planPlay(host: PlayHost, environment: Environment, request
         return inspect ? withCurrentEnv(s, inspect.Config.Env ?? [], wantedLinks(environment, s.container)) : s
       }),
     )
-    return {steps, changes: planChanges(steps), requests: clients.requests()}
+    return {steps, orphans: orphans.map(orphanEntry), unseen, changes: planChanges(steps), requests: clients.requests()}
   } finally {
     await clients.closeAll()
   }

@@ -1,17 +1,23 @@
-import {Args} from '@oclif/core'
+import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {json, selectionFlags} from '../cli/flags.js'
+import {json, refreshImages, reuse, selectionFlags} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
 import {renderPlan} from '../cli/render-plan.js'
 import {ExitCode} from '../api/errors.js'
 
 export default class Plan extends MaestroCommand {
-  static override summary = 'Show what `start --converge` would change, without changing anything'
-  static override description = `Compares each selected container with the file: create (absent), recreate (each changed field shown before and after), start (stopped) or nothing. Exits 0 when nothing would change and 2 when something would, so scripts can test it.`
+  static override summary = 'Show what `start` would change (with --converge unless --no-converge), without changing anything'
+  static override description = `Compares each selected container with the file and decides as start with the same flags does (one decision function for both): create (absent), recreate (each changed field shown before and after; a stopped container unless --reuse), start (stopped, with --reuse) or nothing. Plans for --converge unless --no-converge. Exits 0 when nothing would change and 2 when something would, so scripts can test it.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
-  static override flags = {...selectionFlags(), json: json('the plan')}
+  static override flags = {
+    ...selectionFlags(),
+    json: json('the plan'),
+    'refresh-images': refreshImages(),
+    reuse: reuse(),
+    converge: Flags.boolean({description: 'plan for `start --converge` (default; --no-converge plans a plain start)', allowNo: true, default: true}),
+  }
   static override examples = [
     {description: 'What would change in the environment', command: '<%= config.bin %> plan'},
     {description: 'The plan for kafka as JSON', command: '<%= config.bin %> plan kafka --json'},
@@ -24,9 +30,11 @@ export default class Plan extends MaestroCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Plan)
     const {environment} = await this.loaded()
-    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal)
-    const {steps, changes} = await this.session.planPlay(request)
-    this.log(flags.json ? JSON.stringify({changes, steps}, null, 2) : renderPlan(steps))
+    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge})
+    const {steps, changes, orphans, unseen} = await this.session.planPlay(request)
+    this.log(flags.json ? JSON.stringify({changes, steps, orphans}, null, 2) : renderPlan(steps))
+    if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.reason}`)
+    for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
     if (changes) this.setExit(ExitCode.CONFIG)
   }
 }

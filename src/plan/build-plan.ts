@@ -9,10 +9,11 @@ import type {IsSensitive} from '../env/sensitive.js'
 import {assessDrift} from './drift.js'
 import {LABEL, LINK_VARIABLES, recordedConfig} from './labels.js'
 import type {Observed} from './observed.js'
+import {decide, type DecideFlags, type PlanAction} from './decide.js'
 
-export type PlanAction = 'create' | 'recreate' | 'start' | 'nothing'
+export type {PlanAction}
 
-/** What `start --converge` would do to one container, and why. */
+/** What `start` with the plan's flags would do to one container, and why. */
 export interface PlanStep {
   readonly container: string
   readonly service: string
@@ -22,10 +23,14 @@ export interface PlanStep {
   readonly changes: readonly ConfigChange[]
   /** The existing container's id, when there is one. */
   readonly id?: string
+  /** The image is pulled first (`-r`). */
+  readonly pull?: boolean
 }
 
 export interface PlanOptions {
   readonly readFile?: ReadFile
+  /** The flags of the `start` planned for (default: `--converge`). */
+  readonly flags?: DecideFlags
 }
 
 /** Pure: the desired state of each selected container against what the ships reported. */
@@ -34,17 +39,17 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     const c = environment.containers[name]
     const base = {container: name, service: c.service, ship: c.ship}
     const seen = observed.get(name)
-    if (!seen) return {...base, action: 'create', reason: 'absent', changes: []}
-    if (seen.ship !== c.ship) return {...base, action: 'create', reason: `absent (a container of that name is on ${seen.ship})`, changes: []}
+    const flags = options.flags ?? {converge: true}
+    if (!seen || seen.ship !== c.ship) {
+      const d = decide(undefined, {known: true, changes: []}, flags)
+      return {...base, action: d.action, reason: d.reason, changes: [], ...(d.pull ? {pull: true} : {})}
+    }
     const pairs = computeContainerEnv(environment, name, options.readFile)
     const drift = assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile), linkVarKeys(environment, c.service))
     const owner = seen.labels[LABEL.environment]
     const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
-    const step = (action: PlanAction, reason: string): PlanStep => ({...base, id: seen.id, action, reason: reason + foreign, changes: drift.changes})
-    if (drift.changes.length > 0) return step('recreate', `configuration changed: ${drift.changes.map((d) => d.field).join(', ')}`)
-    const unknown = drift.known ? '' : '; not created by Maestro, drift unknown'
-    if (seen.running) return step('nothing', `running${drift.known ? ', up to date' : ''}${unknown}`)
-    return step('start', `${seen.state}${unknown}`)
+    const d = decide(seen, drift, flags)
+    return {...base, id: seen.id, action: d.action, reason: d.reason + foreign, changes: drift.changes, ...(d.pull ? {pull: true} : {})}
   })
 }
 

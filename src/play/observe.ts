@@ -3,11 +3,16 @@ import {isMaestroError, unreachableError, type MaestroError} from '../api/errors
 import type {Environment} from '../model/types.js'
 import type {Observed, ObservedContainer} from '../plan/observed.js'
 import type {ShipClients} from './ships.js'
+import {findOrphans, type Orphan} from '../plan/orphans.js'
 
 export interface Observation {
   readonly observed: Observed
   /** Ships that could not be listed, with how they were reached and why it failed. */
   readonly down: ReadonlyMap<string, {readonly endpoint: string; readonly cause: unknown}>
+  /** With `everyShip`: the environment's containers the file does not place where they are. */
+  readonly orphans: readonly Orphan[]
+  /** With `everyShip`: ships outside the play that could not be listed (their orphans are unknown). */
+  readonly unseen: readonly string[]
 }
 
 /** Transport errors that already name the ship and its endpoint: reported as they are, not wrapped again. */
@@ -31,8 +36,11 @@ export function toObserved(ship: string, s: ContainerSummary): ObservedContainer
  * One `listContainers({all: true})` per ship, in parallel: it is both the reachability preflight and the
  * observed state of every container of the play (no per-container inspect).
  */
-export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[]): Promise<Observation> {
-  const ships = [...new Set(containers.map((c) => environment.containers[c].ship))]
+export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[], everyShip = false): Promise<Observation> {
+  const inPlay = new Set(containers.map((c) => environment.containers[c].ship))
+  const ships = everyShip ? Object.keys(environment.ships) : [...inPlay]
+  const listed: ObservedContainer[] = []
+  const unseen: string[] = []
   const observed = new Map<string, ObservedContainer>()
   const down = new Map<string, {endpoint: string; cause: unknown}>()
   await Promise.all(
@@ -42,14 +50,16 @@ export async function observeShips(environment: Environment, clients: ShipClient
         const list = await client.listContainers({all: true})
         for (const s of list) {
           const o = toObserved(ship, s)
+          listed.push(o)
           if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
         }
       } catch (cause) {
+        if (!inPlay.has(ship)) return void unseen.push(ship)
         down.set(ship, {endpoint: client.endpoint, cause})
       }
     }),
   )
-  return {observed, down}
+  return {observed, down, orphans: everyShip ? findOrphans(environment, listed, containers) : [], unseen: unseen.sort()}
 }
 
 /** The one-line reason a ship could not be listed, for `status` to show next to `host down`. */

@@ -2,34 +2,57 @@ import type {Environment} from '../model/types.js'
 import type {PlayHost} from './services.js'
 import {buildPlan, needsCurrentEnv, planChanges, wantedLinks, withCurrentEnv, type PlanStep} from '../plan/build-plan.js'
 import {observeShips, shipDownError} from './observe.js'
+import {orphanReason, type Orphan} from '../plan/orphans.js'
 import {shipClients} from './ships.js'
 import type {PlayRequest} from './types.js'
 
 export interface PlanResult {
   readonly steps: PlanStep[]
-  /** True when `start --converge` would change anything (`maestro plan` exits 2). */
+  /** True when that `start` would change anything (`maestro plan` exits 2). */
   readonly changes: boolean
   readonly requests: Readonly<Record<string, number>>
+  /** The environment's containers the file does not place where they are, and what start does to them. */
+  readonly orphans: readonly OrphanEntry[]
+  /** Ships outside the selection that could not be listed. */
+  readonly unseen: readonly string[]
 }
 
-/** What `start --converge` would do, observed with one list call per ship; changes nothing. */
-export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'>): Promise<PlanResult> {
+export interface OrphanEntry {
+  readonly container: string
+  readonly ship: string
+  readonly kind: 'moved' | 'unknown'
+  readonly state: string
+  readonly status: string
+  readonly id: string
+  readonly action: 'keep'
+  readonly reason: string
+}
+
+const orphanEntry = (o: Orphan): OrphanEntry => ({
+  container: o.container.name, ship: o.container.ship, kind: o.kind, state: o.container.state, status: o.container.status, id: o.container.id, action: 'keep', reason: orphanReason(o),
+})
+
+/** `plan` plans for `start --converge` unless told `--no-converge`. */
+const planFlags = (o: PlayRequest['options'] = {}) => ({...o, converge: o.converge ?? true})
+
+/** What `start` with the request's flags would do, observed with one list call per ship; changes nothing. */
+export async function planPlay(host: PlayHost, environment: Environment, request: Pick<PlayRequest, 'containers' | 'transportFlags' | 'env'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
   const clients = shipClients(host.playServices(), environment, request)
   try {
-    const {observed, down} = await observeShips(environment, clients, request.containers)
+    const {observed, down, orphans, unseen} = await observeShips(environment, clients, request.containers, true)
     if (down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
       throw shipDownError(ship, endpoint, cause)
     }
     // Labels hold no env values: an old value shown is read from the container itself (one inspect each).
     const steps = await Promise.all(
-      buildPlan(environment, request.containers, observed).map(async (s) => {
+      buildPlan(environment, request.containers, observed, {flags: planFlags(request.options)}).map(async (s) => {
         if (!needsCurrentEnv(s) || s.id === undefined) return s
         const inspect = await clients.get(s.ship).inspectContainer(s.id)
         return inspect ? withCurrentEnv(s, inspect.Config.Env ?? [], wantedLinks(environment, s.container)) : s
       }),
     )
-    return {steps, changes: planChanges(steps), requests: clients.requests()}
+    return {steps, orphans: orphans.map(orphanEntry), unseen, changes: planChanges(steps), requests: clients.requests()}
   } finally {
     await clients.closeAll()
   }

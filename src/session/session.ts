@@ -168,7 +168,7 @@ export class Session {
   }
 
   /** What `start --converge` would do to each container, changing nothing. */
-  async planPlay(request: Pick<PlayRequest, 'containers' | 'transportFlags'>): Promise<PlanResult> {
+  async planPlay(request: Pick<PlayRequest, 'containers' | 'transportFlags'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
     this.assertOpen()
     const {planPlay} = await import('../play/plan-play.js')
     return planPlay(this.kernel, this.environment, {...request, env: this.variables})
@@ -209,9 +209,9 @@ export class Session {
     return this.play('pull', things, options)
   }
 
-  /** What `start --converge` would do to the selected containers, changing nothing. */
+  /** What `start` with these options would do (with `converge` unless it is false), changing nothing. */
   plan(things: readonly string[] = [], options: PlayCallOptions = {}): Promise<PlanResult> {
-    return this.planPlay({containers: this.select(things, {...options, command: 'plan'}), transportFlags: options.transportFlags})
+    return this.planPlay({containers: this.select(things, {...options, command: 'plan'}), transportFlags: options.transportFlags, options: playOptions(options)})
   }
 
   /** Waits for async listeners, then every reporter's and notifier's `done()`; once, however often called. */

@@ -38,9 +38,10 @@ describe('buildPlan', () => {
     expect(planChanges(steps)).to.equal(false)
   })
 
-  it('starts a stopped unchanged container', () => {
-    const steps = buildPlan(env, ['cache-1'], deployed(env, {'cache-1': {running: false, state: 'exited'}}))
-    expect(steps[0]).to.include({action: 'start', reason: 'exited', id: 'id-cache-1'})
+  it('recreates a stopped unchanged container as start does, and starts it with --reuse', () => {
+    const seen = deployed(env, {'cache-1': {running: false, state: 'exited'}})
+    expect(buildPlan(env, ['cache-1'], seen)[0]).to.include({action: 'recreate', reason: 'exited: removed and created again (--reuse starts it as it is)', id: 'id-cache-1'})
+    expect(buildPlan(env, ['cache-1'], seen, {flags: {reuse: true}})[0]).to.include({action: 'start', reason: 'exited; started as it is (--reuse)', id: 'id-cache-1'})
   })
 
   it('recreates a changed container with each field before and after', () => {

@@ -3,26 +3,30 @@ import {awaitReady} from '../readiness.js'
 import type {Recipe} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
 import {awaitsHealth} from '../../model/healthcheck.js'
+import {decide} from '../../plan/decide.js'
 import {bringUp} from './bring-up.js'
 import {ageDetail, driftData, driftOf} from './observed-facts.js'
 
 /**
- * start: a running container is `up` and left alone (upstream), its drift reported; with --converge a running
- * container whose configuration changed is recreated. Otherwise the container is brought up.
+ * start: executes the one decision `plan` shows (src/plan/decide.ts). A running container is `up` and left alone
+ * (upstream), its drift reported; with --converge a running container whose configuration changed is recreated.
+ * Otherwise the container is brought up: created, recreated, or with --reuse started as it is.
  */
 export const startRecipe: Recipe = async (ctx) => {
   const seen = ctx.observed
-  if (seen?.running) {
-    const drift = driftOf(ctx)
-    if (!ctx.options.converge || drift.changes.length === 0) return {outcome: 'up', detail: ageDetail(ctx), id: seen.id, data: driftData(drift)}
-    const image = await ensureImage(ctx, ctx.options.refreshImages === true)
+  const drift = driftOf(ctx)
+  const decision = decide(seen, drift, ctx.options)
+  const data = {...driftData(drift), action: decision.action}
+  if (decision.action === 'nothing') return {outcome: 'up', detail: ageDetail(ctx), id: seen?.id, data}
+  if (decision.action === 'recreate' && seen?.running) {
+    const image = await ensureImage(ctx, decision.pull)
     await stopContainer(ctx, seen.id)
     await removeContainer(ctx, seen.id)
     const id = await createContainer(ctx)
     await startContainer(ctx, id)
     await awaitReady(ctx, id, awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image)))
-    return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: {changes: drift.changes}}
+    return {outcome: 'recreated', detail: `(changed: ${drift.changes.map((c) => c.field).join(', ')})`, id, data: {changes: drift.changes, action: decision.action}}
   }
-  const id = await bringUp(ctx, {existing: seen?.id, pull: ctx.options.refreshImages === true, reuse: ctx.options.reuse === true})
-  return {outcome: 'started', id}
+  const id = await bringUp(ctx, {existing: seen?.id, pull: decision.pull, reuse: decision.action === 'start'})
+  return {outcome: 'started', id, data: {action: decision.action}}
 }

@@ -11,6 +11,13 @@ const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa']
 type ParseKey = (data: Buffer, passphrase?: string) => ParsedKey | Error
 export type AuthMethod = {type: 'publickey'; username: string; key: ParsedKey} | {type: 'agent'; username: string; agent: string}
 
+/** An encrypted key and no passphrase: the agent may hold it. */
+class EncryptedKey extends Error {
+  constructor(readonly error: MaestroError) {
+    super(error.message)
+  }
+}
+
 function loadKey(target: SshTarget, file: string, passphrase: string | undefined, parseKey: ParseKey): ParsedKey {
   const fail = (why: string) => new MaestroError('MAESTRO_SSH', `${target.ship} (${target.host}:${target.port}): key ${file}: ${why}`)
   let data: Buffer
@@ -21,7 +28,7 @@ function loadKey(target: SshTarget, file: string, passphrase: string | undefined
   }
   const parsed = parseKey(data, passphrase)
   if (parsed instanceof Error) {
-    if (/no passphrase given/i.test(parsed.message)) throw fail(`is encrypted; set ${PASSPHRASE_ENV}`)
+    if (/no passphrase given/i.test(parsed.message)) throw new EncryptedKey(fail(`is encrypted; set ${PASSPHRASE_ENV} or load it into ssh-agent (SSH_AUTH_SOCK)`))
     if (/passphrase/i.test(parsed.message)) throw fail(`wrong passphrase in ${PASSPHRASE_ENV}`)
     throw fail('not a private key OpenSSH can read')
   }
@@ -36,12 +43,24 @@ function loadKey(target: SshTarget, file: string, passphrase: string | undefined
 export function authMethods(target: SshTarget, env: Readonly<Record<string, string | undefined>>, home: string, parseKey: ParseKey): AuthMethod[] {
   const username = target.user
   const passphrase = env[PASSPHRASE_ENV]
-  const key = (file: string): AuthMethod => ({type: 'publickey', username, key: loadKey(target, file, passphrase, parseKey)})
-  if (target.explicitKey) return target.identityFiles.map(key)
-  const methods = target.identityFiles.filter((f) => existsSync(f)).map(key)
   const agent = env.SSH_AUTH_SOCK
+  // an encrypted key with no passphrase is skipped for the agent when there is one
+  const key = (file: string): AuthMethod[] => {
+    try {
+      return [{type: 'publickey', username, key: loadKey(target, file, passphrase, parseKey)}]
+    } catch (e) {
+      if (!(e instanceof EncryptedKey)) throw e
+      if (!agent) throw e.error
+      return []
+    }
+  }
+  if (target.explicitKey) {
+    const methods = target.identityFiles.flatMap(key)
+    return methods.length > 0 || !agent ? methods : [{type: 'agent', username, agent}]
+  }
+  const methods = target.identityFiles.filter((f) => existsSync(f)).flatMap(key)
   if (agent) methods.push({type: 'agent', username, agent})
-  else if (methods.length === 0) methods.push(...DEFAULT_KEYS.map((k) => join(home, '.ssh', k)).filter((f) => existsSync(f)).map(key))
+  else if (methods.length === 0) methods.push(...DEFAULT_KEYS.map((k) => join(home, '.ssh', k)).filter((f) => existsSync(f)).flatMap(key))
   if (methods.length === 0) {
     throw new MaestroError('MAESTRO_SSH', `${target.ship} (${target.host}:${target.port}): no SSH key: set ssh_tunnel.key or an IdentityFile in ~/.ssh/config, or run ssh-agent (SSH_AUTH_SOCK)`)
   }

@@ -1,10 +1,12 @@
 /** One SSH connection per ship for the whole command; every Docker request is a channel on it. */
 import {homedir} from 'node:os'
+import type {Duplex} from 'node:stream'
 import type {Client, ClientChannel} from 'ssh2'
 import type {Logger} from '../../src/api/index.js'
 import {authMethods} from './auth.js'
 import {asSocket, type ChannelSocket} from './channel-socket.js'
-import {channelError, lostError, silentError, sshError} from './errors.js'
+import {MaestroError} from '../../src/api/index.js'
+import {channelError, lostError, silentError, sshError, where} from './errors.js'
 import {createHostKeyGate} from './host-keys.js'
 import type {SshTarget} from './target.js'
 
@@ -20,6 +22,8 @@ export class SshSession {
   /** SSH connections opened (the figure `stats.connections` reports). */
   connections = 0
   private client?: Promise<Client>
+  /** Jump host connections under the current client, first hop first. */
+  private hops: Client[] = []
   private readonly channels = new Set<ChannelSocket>()
   private closed = false
   /** Why the current connection died, once it has: channel failures then say that instead. */
@@ -57,6 +61,11 @@ export class SshSession {
       client.once('close', () => (clearTimeout(timer), resolve()))
       client.end()
     })
+    this.endHops()
+  }
+
+  private endHops(): void {
+    for (const hop of this.hops.splice(0).reverse()) hop.end()
   }
 
   private connect(): Promise<Client> {
@@ -68,13 +77,36 @@ export class SshSession {
   private async open(): Promise<Client> {
     const ssh2 = (await import('ssh2')).default
     const t = this.target
-    const gate = createHostKeyGate(t, this.options.acceptNewHostKeys)
-    const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
-    const client = new ssh2.Client()
     this.lost = undefined
     this.connections += 1
     this.options.onConnect?.()
-    this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}`)
+    this.endHops()
+    const jumps = t.jumps ?? []
+    let sock: Duplex | undefined
+    try {
+      for (const [i, hop] of jumps.entries()) {
+        const client = await this.handshake(ssh2, hop, sock, false)
+        this.hops.push(client)
+        const next = jumps[i + 1] ?? t
+        sock = await this.bounded<ClientChannel>(
+          (done) => client.forwardOut('127.0.0.1', 0, next.host, next.port, done),
+          (h, err) => new MaestroError('MAESTRO_SSH', `${where(hop)}: jump host cannot reach ${next.host}:${next.port}: ${err.message}`, {cause: err}),
+          hop,
+        )
+      }
+      return await this.handshake(ssh2, t, sock, true)
+    } catch (e) {
+      this.endHops()
+      throw e
+    }
+  }
+
+  /** One SSH handshake to `t`, over `sock` (a channel through the previous jump host) when given. */
+  private handshake(ssh2: typeof import('ssh2'), t: SshTarget, sock: Duplex | undefined, final: boolean): Promise<Client> {
+    const gate = createHostKeyGate(t, this.options.acceptNewHostKeys)
+    const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
+    const client = new ssh2.Client()
+    this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}${sock ? ' through the jump host' : ''}`)
     return new Promise<Client>((resolve, reject) => {
       let ready = false
       let failure: Error | undefined
@@ -89,19 +121,21 @@ export class SshSession {
         ready = true
         resolve(client)
       })
-      client.on('error', (err) => {
+      client.on('error', (err: Error) => {
         failure = gate.refusal ?? sshError(t, err)
         if (!ready) reject(failure)
       })
       client.on('close', () => {
-        this.lost = failure ?? lostError(t)
-        if (this.client && ready) this.client = undefined
-        if (!ready) reject(this.lost)
+        const lost = failure ?? lostError(t)
+        if (!ready) return reject(lost)
+        if (!final) return
+        this.lost = lost
+        if (this.client) this.client = undefined
+        this.endHops()
         for (const ch of this.channels) ch.fail(this.lost)
       })
       client.connect({
-        host: t.host,
-        port: t.port,
+        ...(sock ? {sock} : {host: t.host, port: t.port}),
         username: t.user,
         readyTimeout: t.timeoutMs,
         keepaliveInterval: Math.max(250, Math.floor(t.timeoutMs / 4)),
@@ -114,14 +148,14 @@ export class SshSession {
   }
 
   /** Runs a callback-style ssh2 call, failing with a clear error when it exceeds the ship's timeout. */
-  private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: (t: SshTarget, err: Error) => Error): Promise<T> {
+  private bounded<T>(start: (done: (err: Error | undefined, value: T) => void) => void, wrap: (t: SshTarget, err: Error) => Error, on = this.target): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let late = false
-      const timer = setTimeout(() => ((late = true), reject(silentError(this.target))), this.target.timeoutMs)
+      const timer = setTimeout(() => ((late = true), reject(silentError(on))), on.timeoutMs)
       start((err, value) => {
         clearTimeout(timer)
         if (late) (value as {destroy?: () => void} | undefined)?.destroy?.()
-        else if (err) reject(wrap(this.target, err))
+        else if (err) reject(wrap(on, err))
         else resolve(value)
       })
     })

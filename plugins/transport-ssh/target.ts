@@ -1,7 +1,7 @@
 /** Where and how to reach a ship over SSH, from the ship, ~/.ssh/config and the environment (pure). */
 import {isAbsolute, join, resolve} from 'node:path'
 import {MaestroError, type Ship} from '../../src/api/index.js'
-import {lookupSshConfig} from './ssh-config.js'
+import {lookupSshConfig, readSshConfig, SshConfigError, type ConfigLine, type SshConfigHost} from './ssh-config.js'
 import {isSshUrl, parseSshUrl} from './ssh-url.js'
 
 export type RemoteDocker =
@@ -26,13 +26,15 @@ export interface SshTarget {
   readonly timeoutMs: number
   /** Human description, e.g. `ssh://core@10.0.0.1:22 → unix:///var/run/docker.sock`. */
   readonly endpoint: string
+  /** ProxyJump hosts, first hop first; each is reached through the previous one. */
+  readonly jumps?: readonly SshTarget[]
 }
 
 export interface TargetInputs {
   readonly home: string
   readonly baseDir: string
-  /** Text of ~/.ssh/config, when it exists. */
-  readonly sshConfig?: string
+  /** ~/.ssh/config, when it exists: its text, or its lines with Includes expanded (readSshConfig). */
+  readonly sshConfig?: string | readonly ConfigLine[]
   /** Fallback user name (the local login). */
   readonly localUser: string
 }
@@ -67,6 +69,80 @@ export function describeRemote(r: RemoteDocker): string {
   return r.kind === 'socket' ? `unix://${r.path}` : `tcp://${r.host}:${r.port}`
 }
 
+/** Hops of a jump chain, bounded like OpenSSH bounds nested ProxyJump. */
+const MAX_JUMPS = 8
+
+/** `[user@]host[:port]` or `ssh://[user@]host[:port]`; IPv6 in brackets. */
+export function parseJumpHost(spec: string): {user?: string; host: string; port?: number} | undefined {
+  const m = /^(?:ssh:\/\/)?(?:([^@\s/]+)@)?(\[[0-9a-fA-F:.]+\]|[^@:\s/[\]]+)(?::(\d{1,5}))?$/.exec(spec.trim())
+  if (!m) return undefined
+  const port = m[3] === undefined ? undefined : Number(m[3])
+  if (port !== undefined && (port < 1 || port > 65535)) return undefined
+  return {user: m[1], host: m[2].replace(/^\[(.*)\]$/, '$1'), port}
+}
+
+interface Resolved {
+  readonly lines?: readonly ConfigLine[]
+  readonly inputs: TargetInputs
+  readonly ship: Ship
+  readonly fail: (m: string) => MaestroError
+}
+
+function configFor(r: Resolved, alias: string): SshConfigHost | undefined {
+  if (!r.lines) return undefined
+  try {
+    return lookupSshConfig(r.lines, alias, r.inputs.localUser)
+  } catch (e) {
+    if (e instanceof SshConfigError) throw r.fail(e.message)
+    throw e
+  }
+}
+
+function jumpChain(r: Resolved, spec: string, from: string, seen: readonly string[]): SshTarget[] {
+  const hops: SshTarget[] = []
+  for (const part of spec.split(',')) {
+    const hop = parseJumpHost(part)
+    if (!hop) throw r.fail(`${from}: ProxyJump host "${part.trim()}" must be [user@]host[:port] or an ~/.ssh/config alias`)
+    if (seen.length >= MAX_JUMPS || seen.includes(hop.host)) throw r.fail(`${from}: ProxyJump chain loops or is longer than ${MAX_JUMPS} hops at ${hop.host}`)
+    const cfg = configFor(r, hop.host)
+    if (cfg?.proxyJump) hops.push(...jumpChain(r, cfg.proxyJump.value, cfg.proxyJump.at, [...seen, hop.host]))
+    const home = r.inputs.home
+    const expand = (p: string) => resolve(r.inputs.baseDir, expandHome(p, home))
+    const tunnelKey = str(r.ship.sshTunnel?.key)
+    const identityFiles = cfg?.identityFiles.length ? cfg.identityFiles.map(expand) : tunnelKey ? [expand(tunnelKey)] : []
+    const user = hop.user ?? cfg?.user ?? r.inputs.localUser
+    const host = cfg?.hostName ?? hop.host
+    const port = hop.port ?? cfg?.port ?? 22
+    const known = knownHostsFor(r.ship, r.inputs, cfg)
+    hops.push({
+      ship: `${r.ship.name} jump host ${hop.host}`,
+      alias: hop.host,
+      host,
+      port,
+      user,
+      identityFiles,
+      explicitKey: false,
+      ...known,
+      remote: {kind: 'tcp', host, port},
+      timeoutMs: Math.max(1, r.ship.timeout) * 1000,
+      endpoint: `ssh://${user}@${host.includes(':') ? `[${host}]` : host}:${port}`,
+      jumps: [],
+    })
+  }
+  return hops
+}
+
+function knownHostsFor(ship: Ship, inputs: TargetInputs, cfg: SshConfigHost | undefined): {knownHostsFiles: string[]; knownHostsAppend: string} {
+  const expand = (p: string) => expandHome(p, inputs.home)
+  const userKnownHosts = cfg?.userKnownHostsFiles.length ? cfg.userKnownHostsFiles.map(expand) : [join(inputs.home, '.ssh', 'known_hosts')]
+  const shipFile = str(ship.extra.known_hosts)
+  const shipKnownHosts = shipFile ? (isAbsolute(expand(shipFile)) ? expand(shipFile) : resolve(inputs.baseDir, shipFile)) : undefined
+  return {
+    knownHostsFiles: shipKnownHosts ? [shipKnownHosts, ...userKnownHosts] : userKnownHosts,
+    knownHostsAppend: shipKnownHosts ?? userKnownHosts[0],
+  }
+}
+
 export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
   const fail = (m: string) => new MaestroError('MAESTRO_SSH', `ship ${ship.name}: ${m}`, {loc: ship.loc})
   let alias = ship.endpoint
@@ -77,7 +153,15 @@ export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
     if (typeof url === 'string') throw fail(url)
     ;({host: alias, user: urlUser, port: urlPort} = url)
   }
-  const cfg = inputs.sshConfig === undefined ? undefined : lookupSshConfig(inputs.sshConfig, alias)
+  let lines: readonly ConfigLine[] | undefined
+  try {
+    lines = typeof inputs.sshConfig === 'string' ? readSshConfig(join(inputs.home, '.ssh', 'config'), inputs.sshConfig, {home: inputs.home}) : inputs.sshConfig
+  } catch (e) {
+    if (e instanceof SshConfigError) throw fail(e.message)
+    throw e
+  }
+  const r: Resolved = {lines, inputs, ship, fail}
+  const cfg = configFor(r, alias)
   const tunnel = ship.sshTunnel
   const user = tunnel?.user ?? urlUser ?? cfg?.user ?? inputs.localUser
   // ssh_tunnel.port defaults to 22 in the model; an alias's Port only wins over that default.
@@ -87,11 +171,10 @@ export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
   const identityFiles = explicitKey
     ? [resolve(inputs.baseDir, expand(explicitKey))]
     : (cfg?.identityFiles ?? []).map((f) => resolve(inputs.baseDir, expand(f)))
-  const userKnownHosts = cfg?.userKnownHostsFiles.length ? cfg.userKnownHostsFiles.map(expand) : [join(inputs.home, '.ssh', 'known_hosts')]
-  const shipFile = str(ship.extra.known_hosts)
-  const shipKnownHosts = shipFile ? (isAbsolute(expand(shipFile)) ? expand(shipFile) : resolve(inputs.baseDir, shipFile)) : undefined
   const remote = remoteDocker(ship)
   const host = cfg?.hostName ?? alias
+  const shipJump = str(ship.extra.proxy_jump)
+  const jumpSpec = shipJump !== undefined ? (shipJump.toLowerCase() === 'none' ? undefined : {value: shipJump, at: 'proxy_jump'}) : cfg?.proxyJump
   return {
     ship: ship.name,
     alias,
@@ -100,10 +183,10 @@ export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
     user,
     identityFiles,
     explicitKey: explicitKey !== undefined,
-    knownHostsFiles: shipKnownHosts ? [shipKnownHosts, ...userKnownHosts] : userKnownHosts,
-    knownHostsAppend: shipKnownHosts ?? userKnownHosts[0],
+    ...knownHostsFor(ship, inputs, cfg),
     remote,
     timeoutMs: Math.max(1, ship.timeout) * 1000,
     endpoint: `ssh://${user}@${host.includes(':') ? `[${host}]` : host}:${port}`,
+    jumps: jumpSpec ? jumpChain(r, jumpSpec.value, jumpSpec.at, [alias]) : [],
   }
 }

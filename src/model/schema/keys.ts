@@ -35,10 +35,11 @@ export const SHIP: Level = {
   ssl_version: {description: 'TLS protocol version.', schema: str},
   known_hosts: {description: 'SSH transport: known_hosts file checked before ~/.ssh/known_hosts (relative to this file).', schema: str},
   docker_socket: {description: 'SSH transport: the remote Docker socket (default /var/run/docker.sock for ssh:// endpoints).', schema: str},
+  proxy_jump: {description: "SSH transport: jump hosts, comma-separated [user@]host[:port] or ~/.ssh/config aliases (overrides the alias's ProxyJump; none disables it).", schema: str},
 }
 
 /** Ship keys that only transport plugins read: described for editors, passed through in Ship.extra. */
-export const TRANSPORT_SHIP_KEYS: ReadonlySet<string> = new Set(['known_hosts', 'docker_socket'])
+export const TRANSPORT_SHIP_KEYS: ReadonlySet<string> = new Set(['known_hosts', 'docker_socket', 'proxy_jump'])
 
 export const SSH_TUNNEL: Level = {
   user: {description: 'SSH user.', schema: str, required: true},

@@ -39,6 +39,13 @@ describe('authMethods', () => {
     expect(() => authMethods(target([locked], true), {MAESTRO_SSH_PASSPHRASE: 'nope'}, dir, parseKey)).to.throw(/wrong passphrase in MAESTRO_SSH_PASSPHRASE/)
   })
 
+  it('falls back to ssh-agent for an encrypted key given no passphrase, and says both ways out without one', () => {
+    const agent = {SSH_AUTH_SOCK: '/tmp/agent'}
+    expect(authMethods(target([locked], true), agent, dir, parseKey).map((m) => m.type)).to.deep.equal(['agent'])
+    expect(authMethods(target([locked, plain], false), agent, dir, parseKey).map((m) => m.type)).to.deep.equal(['publickey', 'agent'])
+    expect(() => authMethods(target([locked], false), {}, dir, parseKey)).to.throw(/is encrypted; set MAESTRO_SSH_PASSPHRASE or load it into ssh-agent \(SSH_AUTH_SOCK\)$/)
+  })
+
   it('names a missing or unreadable explicit key', () => {
     expect(() => authMethods(target([join(dir, 'absent')], true), {}, dir, parseKey)).to.throw(/key .*absent: no such file$/)
     writeFileSync(join(dir, 'junk'), 'not a key')

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import type {Ship} from '../../../src/api/index.js'
-import {lookupSshConfig} from '../../../plugins/transport-ssh/ssh-config.js'
+import {lookupSshConfig, readSshConfig} from '../../../plugins/transport-ssh/ssh-config.js'
 import {parseSshUrl} from '../../../plugins/transport-ssh/ssh-url.js'
 import {expandHome, remoteDocker, resolveTarget, sshShip} from '../../../plugins/transport-ssh/target.js'
 
@@ -41,14 +41,14 @@ describe('parseSshUrl', () => {
 
 describe('lookupSshConfig', () => {
   it('resolves HostName, IdentityFile and UserKnownHostsFile for an alias, first value wins', () => {
-    expect(lookupSshConfig(SSH_CONFIG, 'prod1')).to.deep.equal({
+    expect(lookupSshConfig(readSshConfig('config', SSH_CONFIG, {home: '/home/op'}), 'prod1')).to.deep.equal({
       hostName: '192.168.7.1', user: 'fallback', port: undefined,
-      identityFiles: ['~/.ssh/prod_ed25519', '~/.ssh/id_default'], userKnownHostsFiles: ['~/.ssh/prod_known_hosts'],
+      identityFiles: ['~/.ssh/prod_ed25519', '~/.ssh/id_default'], userKnownHostsFiles: ['~/.ssh/prod_known_hosts'], proxyJump: undefined,
     })
   })
 
   it('applies wildcard sections (User, Port)', () => {
-    const c = lookupSshConfig(SSH_CONFIG, 'bastion-3')
+    const c = lookupSshConfig(readSshConfig('config', SSH_CONFIG, {home: '/home/op'}), 'bastion-3')
     expect([c.hostName, c.user, c.port]).to.deep.equal([undefined, 'deploy', 2200])
   })
 })

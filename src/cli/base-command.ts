@@ -9,7 +9,7 @@ import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
 import {InFlight} from './in-flight.js'
 import {STOP_SIGNALS, interruption, signalExit, windingDown, type StopSignal} from './signals.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
-import type {PlayOptions} from '../play/types.js'
+import type {PlayOptions, PlayRequest} from '../play/types.js'
 import type {Action} from '../api/events.js'
 import type {Session} from '../session/session.js'
 import type {LoadedEnvironment} from '../model/load.js'
@@ -80,7 +80,12 @@ export abstract class MaestroCommand extends Command {
   /** Runs an engine play on the selected things; a failed play throws (exit 1, or 130 when interrupted). */
   protected async play(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<void> {
     const {environment} = await this.loaded()
-    const request = {...(await playRequest(environment, action, things, flags, this.abort.signal, options)), scheduler: this.globals.scheduler}
+    await this.runPlay(await playRequest(environment, action, things, flags, this.abort.signal, options))
+  }
+
+  /** Runs an already built play request (commands that chain plays, such as `down`); a failed play throws. */
+  protected async runPlay(play: PlayRequest): Promise<void> {
+    const request = {...play, scheduler: this.globals.scheduler}
     this.playing = true
     try {
       await runAction(this.session, request)

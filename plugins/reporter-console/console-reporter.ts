@@ -48,6 +48,10 @@ export class ConsoleReporter implements Reporter {
       this.finish(e.container, ABORTED)
     })
     events.on('play:end', (e) => this.end(e))
+    // on the CLI's own stdout the command's `ERROR:` line on stderr already says it
+    events.on('play:error', (e) => {
+      if (this.ctx.out !== process.stdout) this.write(`${paint('red', `${e.command} failed before its play: ${e.error.message}`, this.ctx.color)}\n`)
+    })
   }
 
   private start(e: PlayStart): void {

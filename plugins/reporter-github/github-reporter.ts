@@ -23,6 +23,10 @@ export class GithubReporter implements Reporter {
       this.line(`${e.container.name}: failed`)
       this.line(workflowCommand('error', {...this.where(e.error.loc), title: e.container.name}, `${e.action} failed: ${e.error.message}`))
     })
+    events.on('play:error', (e) => {
+      this.line(workflowCommand('error', {...this.where(e.error.loc), title: TITLE}, `${e.command} failed: ${e.error.message}`))
+      if (e.error.hint) this.line(workflowCommand('notice', {title: TITLE}, e.error.hint))
+    })
     events.on('play:end', (e) => {
       this.line('::endgroup::')
       this.line(this.summary(e))

@@ -1,6 +1,6 @@
 import {hostname} from 'node:os'
 import type {ContainerRef, EventSource, Reporter, ReporterContext} from '../../src/api/index.js'
-import {configurationSuite, errorDetail, finishSuite, suiteFor, suiteNode, type CaseResult, type Suite} from './suites.js'
+import {configurationSuite, errorDetail, failedCommandSuite, finishSuite, suiteFor, suiteNode, type CaseResult, type Suite} from './suites.js'
 import {xmlDocument, type XmlNode} from './xml.js'
 
 const caseName = (action: string, c: ContainerRef): string => `${action} ${c.name}`
@@ -34,6 +34,7 @@ export class JunitReporter implements Reporter {
     events.on('task:skip', (e) => {
       this.add(e.playId, e.container, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: 0, kind: 'skipped', message: e.reason})
     })
+    events.on('play:error', (e) => void this.suites.push(failedCommandSuite(e)))
     events.on('play:end', (e) => {
       const play = this.plays.get(e.playId)
       if (play) finishSuite(play.suite, e)

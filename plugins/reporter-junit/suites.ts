@@ -1,4 +1,4 @@
-import {formatIssue, type ConfigIssue, type MaestroError, type PlayEnd, type PlayStart} from '../../src/api/index.js'
+import {formatIssue, type ConfigIssue, type MaestroError, type PlayEnd, type PlayError, type PlayStart} from '../../src/api/index.js'
 import type {XmlNode} from './xml.js'
 
 export interface CaseResult {
@@ -38,6 +38,12 @@ export function suiteFor(e: PlayStart): Suite {
 export function finishSuite(suite: Suite, e: PlayEnd): void {
   suite.durationMs = e.stats.durationMs
   if (e.error && !suite.cases.some((c) => c.kind === 'failed')) suite.playError = e.error
+}
+
+/** `play:error`: a suite for the command with no action, whose one test case is the `<error>`. */
+export function failedCommandSuite(e: PlayError): Suite {
+  const name = [e.command, e.environment].filter((x) => x !== undefined).join(' ')
+  return {name, startedAt: e.at, properties: {command: e.command, ...(e.environment === undefined ? {} : {environment: e.environment})}, cases: [], durationMs: 0, playError: e.error}
 }
 
 /** Error detail for the body of a `<failure>`: message, hint, location and config issues. */

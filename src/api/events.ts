@@ -55,6 +55,19 @@ export interface PlayEnd extends PlayScoped {
   readonly interrupted: boolean
 }
 
+/**
+ * A command failed before or outside a play (an unreachable ship, a lock, an unknown container): no `play:start`
+ * came, or the failure is not one `play:end` or `config:error` already carried. Emitted at most once per failure.
+ */
+export interface PlayError {
+  /** The command that failed (`start`, `stop` …; for the CLI, the verb as typed). */
+  readonly command: string
+  /** The environment's name when the file was loaded. */
+  readonly environment?: string
+  readonly error: MaestroError
+  readonly at: number
+}
+
 export interface TaskStart extends PlayScoped {
   readonly container: ContainerRef
   readonly action: Action
@@ -156,6 +169,7 @@ export interface MaestroEvents {
   'config:error': [e: ConfigFailed]
   'play:start': [e: PlayStart]
   'play:end': [e: PlayEnd]
+  'play:error': [e: PlayError]
   'task:wait': [e: TaskWait]
   'task:start': [e: TaskStart]
   'task:progress': [e: TaskProgress]
@@ -189,7 +203,7 @@ export interface EventSource {
 }
 
 export const EVENT_NAMES: readonly EventName[] = [
-  'config:loaded', 'config:error', 'play:start', 'play:end', 'task:wait', 'task:start', 'task:progress',
+  'config:loaded', 'config:error', 'play:start', 'play:end', 'play:error', 'task:wait', 'task:start', 'task:progress',
   'task:end', 'task:fail', 'task:skip', 'image:pull', 'container:create', 'container:start', 'container:stop',
   'container:kill', 'container:remove', 'check:start', 'check:pass', 'check:fail', 'transport:open',
   'transport:close', 'plugin:error', 'log',

@@ -141,6 +141,7 @@ export abstract class MaestroCommand extends Command {
 
   override async catch(error: Interfaces.CommandError): Promise<void> {
     if (isExitSignal(error)) throw error
+    this.session?.reportFailure(this.id ?? 'maestro', error)
     const {lines, exit} = renderError(error, this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined))
     for (const l of lines) process.stderr.write(`${l}\n`)
     this.exitCode = this.stopExit ?? exit

@@ -27,6 +27,8 @@ export class Kernel {
   private registered: RegisteredPlugin[] = []
   private skipped: MaestroError[] = []
   private readonly owners = new WeakMap<object, string>()
+  /** Log events of plugins' register(), held until reporters can hear them (`releaseLogs()`). */
+  private held?: LogEvent[] = []
 
   private constructor() {
     this.container = rootContainer.createChildContainer()
@@ -89,8 +91,19 @@ export class Kernel {
   }
 
   loggerFor(source: string): Logger {
-    const send = (level: LogEvent['level']) => (message: string) => this.bus.emit('log', {level, source, message})
+    const send = (level: LogEvent['level']) => (message: string) => {
+      const e: LogEvent = {level, source, message}
+      if (this.held) this.held.push(e)
+      else this.bus.emit('log', e)
+    }
     return {debug: send('debug'), info: send('info'), warn: send('warn')}
+  }
+
+  /** Emits the held register()-time logs, once; from then on logs go straight to the bus. */
+  releaseLogs(): void {
+    const held = this.held
+    this.held = undefined
+    for (const e of held ?? []) this.bus.emit('log', e)
   }
 
   get log(): Logger {

@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
 import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import type {Scheduler} from '../api/contracts.js'
-import type {Environment} from '../model/types.js'
+import type {Environment, SourceLoc} from '../model/types.js'
 import type {PlayHost, PlayServices} from './services.js'
 import type {RecipeResult} from './context.js'
 import {scheduleNodes} from './direction.js'
@@ -58,7 +58,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const {observed, down} = await observeShips(environment, clients, names)
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
-      throw shipDownError(ship, endpoint, cause)
+      throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
     }
     const playId = randomUUID()
     const direction = facts.order
@@ -124,6 +124,11 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
   } finally {
     await clients.closeAll()
   }
+}
+
+/** The error pointing at the file's definition of what failed (reporters annotate that line), unless it has a place. */
+function locatedAt(e: MaestroError, loc: SourceLoc | undefined): MaestroError {
+  return e.loc || !loc ? e : new MaestroError(e.code, e.message, {cause: e.cause, hint: e.hint, exit: e.exit, issues: e.issues, loc})
 }
 
 /** The abort's own reason when it says what stopped the play (a signal: exit 128 + it; the command's --timeout: 1). */

@@ -1,6 +1,6 @@
 import {Kernel} from '../kernel/kernel.js'
 import {Tokens} from '../api/tokens.js'
-import {MaestroError, describeError, unknownThingError, type ConfigIssue} from '../api/errors.js'
+import {MaestroError, describeError, isMaestroError, unknownThingError, type ConfigIssue} from '../api/errors.js'
 import type {EventSource} from '../api/events.js'
 import type {LoadedDocument, Reporter, ReporterContext} from '../api/contracts.js'
 import type {MaestroPlugin} from '../api/plugin.js'
@@ -62,12 +62,17 @@ export class Session {
   private readonly reporters: {reporter: Reporter; close: () => Promise<void>}[] = []
   private notifiers: readonly AttachedNotifier[] = []
   private teardown?: Promise<Teardown>
+  /** Errors some event already carried (`config:error`, `play:end`, `play:error`): never reported twice. */
+  private readonly reported = new WeakSet<object>()
 
   private constructor(
     private readonly kernel: Kernel,
     readonly problems: readonly MaestroError[],
     readonly variables: Variables,
-  ) {}
+  ) {
+    const note = (e: {error?: unknown}) => void (e.error && typeof e.error === 'object' && this.reported.add(e.error))
+    kernel.bus.on('config:error', note).on('play:end', note).on('play:error', note)
+  }
 
   static async boot(options: BootOptions): Promise<Session> {
     const kernel = await Kernel.boot({plugins: options.plugins})
@@ -82,6 +87,7 @@ export class Session {
   /** Loads and validates the environment file, once; a second call returns the first result. */
   load(file: string, options: SessionLoadOptions = {}): Promise<LoadedEnvironment> {
     this.assertOpen()
+    this.kernel.releaseLogs()
     this.loading ??= loadEnvironment(this.kernel, file, {
       env: this.variables,
       ...(options.stdin === undefined ? {} : {stdin: options.stdin}),
@@ -163,13 +169,35 @@ export class Session {
   /** Runs one play over already selected containers; a failed container is a result, not an exception. */
   async runPlay(request: Omit<PlayRequest, 'env'>): Promise<PlayResult> {
     this.assertOpen()
-    const {runPlay} = await import('../play/run-play.js')
-    return runPlay(this.kernel, this.environment, {...request, env: this.variables})
+    this.kernel.releaseLogs()
+    try {
+      const {runPlay} = await import('../play/run-play.js')
+      return await runPlay(this.kernel, this.environment, {...request, env: this.variables})
+    } catch (e) {
+      this.reportFailure(request.command, e)
+      throw e
+    }
+  }
+
+  /**
+   * Emits `play:error` for a failure no event carried yet (one before its play, a lock, a usage error), so
+   * every reporter shows it; a failure already seen in `config:error`, `play:end` or `play:error` (or wrapping
+   * one, through `cause`) is left alone.
+   */
+  reportFailure(command: string, error: unknown): void {
+    if (this.teardown) return
+    for (let e: unknown = error; e && typeof e === 'object'; e = (e as {cause?: unknown}).cause) {
+      if (this.reported.has(e)) return
+    }
+    const failure = isMaestroError(error) ? error : new MaestroError('MAESTRO_ACTION_FAILED', describeError(error), {cause: error})
+    this.kernel.releaseLogs()
+    this.kernel.bus.emit('play:error', {command, environment: this.loadedEnv?.environment.name, error: failure, at: Date.now()})
   }
 
   /** What `start --converge` would do to each container, changing nothing. */
   async planPlay(request: Pick<PlayRequest, 'containers' | 'transportFlags'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
     this.assertOpen()
+    this.kernel.releaseLogs()
     const {planPlay} = await import('../play/plan-play.js')
     return planPlay(this.kernel, this.environment, {...request, env: this.variables})
   }
@@ -177,6 +205,7 @@ export class Session {
   /** The containers' logs (`maestro logs`); resolves to the exit code. */
   async logs(names: readonly string[], options: import('../logs/index.js').LogsOptions, io: import('../logs/index.js').LogsIO): Promise<number> {
     this.assertOpen()
+    this.kernel.releaseLogs()
     const {runLogs} = await import('../logs/index.js')
     return runLogs(this.kernel, this.environment, names, options, io)
   }
@@ -249,6 +278,7 @@ export class Session {
   }
 
   private async shutdown(): Promise<Teardown> {
+    this.kernel.releaseLogs()
     const errors: string[] = []
     const warnings: string[] = []
     const settle = async (p: Promise<void> | undefined, what: string, sink: string[]) => {

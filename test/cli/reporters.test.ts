@@ -86,3 +86,44 @@ describe('CI reporters combined on a play with a failing container (built binary
     expect(byName['start web-1']!.skipped).to.deep.equal({message: 'aborted'})
   })
 })
+
+/** Port 1 on loopback: nothing listens there, so the ship refuses at once. */
+const UNREACHABLE = `name: shop
+ships:
+  ship1: {ip: 127.0.0.1, docker_port: 1, timeout: 2}
+services:
+  web:
+    image: nginx
+    instances:
+      web-1: {ship: ship1}
+`
+
+describe('CI reporters when the command fails before its play (built binary)', function () {
+  this.timeout(30_000)
+  let t: {dir: string; cleanup: () => void}
+  before(() => (t = tempProject({'maestro.yaml': UNREACHABLE})))
+  after(() => t.cleanup())
+
+  it('start against an unreachable ship: a JUnit <error> case, a located ::error line, a play:error JSON line, exit 3', async () => {
+    const r = await maestro(['start', '--reporter', 'junit=out/x.xml', '--reporter', 'github', '--reporter', 'json=out/events.jsonl'], {cwd: t.dir, env: {GITHUB_WORKSPACE: t.dir}})
+    expect(r.code, r.stderr).to.equal(3)
+    expect(r.stderr).to.match(/^ERROR: .*ship1.*unreachable/m)
+    const errors = r.stdout.trim().split('\n').filter((l) => l.startsWith('::error '))
+    expect(errors).to.have.length(1)
+    expect(errors[0]).to.match(/^::error file=maestro\.yaml,line=3,col=\d+,title=Maestro::start failed: .*ship1.*unreachable/)
+
+    const xml = readFileSync(join(t.dir, 'out/x.xml'), 'utf8')
+    expect(xmllintJunit(xml).ok, xmllintJunit(xml).output).to.equal(true)
+    type Suites = {testsuites: {$?: unknown; testsuite: Array<{name: string; errors: string; testcase: Array<{error?: Array<{type: string; message: string}>}>}>}}
+    const suites = (parseJunit(xml) as Suites).testsuites.testsuite
+    expect(suites.map((s) => s.name)).to.deep.equal(['start shop'])
+    expect(suites[0]!.testcase[0]!.error![0]!.type).to.equal('MAESTRO_SHIP_UNREACHABLE')
+    expect(xml).to.match(/<testsuites [^>]*tests="1"[^>]*errors="1"/)
+
+    const {validate} = compileSchema('schema/events.schema.json')
+    const lines = readFileSync(join(t.dir, 'out/events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as {event: string; command?: string; error?: {code: string}})
+    for (const l of lines) expect(validate(l), JSON.stringify(validate.errors)).to.equal(true)
+    const failure = lines.filter((l) => l.event === 'play:error')
+    expect(failure.map((l) => [l.command, l.error?.code])).to.deep.equal([['start', 'MAESTRO_SHIP_UNREACHABLE']])
+  })
+})

@@ -107,7 +107,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     expect(await names('stop', '-d', 'db-1')).to.deep.equal(['app-1', 'app-2', 'db-1'])
     const service = await cli(['stop', 'app'])
     expect(service.code).to.equal(2)
-    expect(service.stderr.trim()).to.equal('ERROR: app is a service but --expand-services was not specified')
+    expect(service.stderr.trim()).to.equal('ERROR: app is a service: stop of a service needs -s (--expand-services), or name its containers (app-1, app-2)')
   })
 
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
@@ -127,7 +127,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   it('stop without things or -a is a usage error, exit 2', async () => {
     const r = await cli(['stop'])
     expect(r.code).to.equal(2)
-    expect(r.stderr.trim()).to.equal('ERROR: No services or containers specified for stop, and --all not set.')
+    expect(r.stderr.trim()).to.equal('ERROR: stop needs the containers to act on (services with -s), or -a for everything')
   })
 
   it('plan exits 2 when something would change, 0 when nothing would, and --json keeps stdout pure', async () => {

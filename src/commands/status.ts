@@ -11,7 +11,7 @@ export default class Status extends MaestroCommand {
   static override flags = {
     ...selectionFlags(),
     // -F is MaestroNG's spelling, kept; -l (as in `ls -l`) does not read as logs' -F (follow)
-    full: Flags.boolean({char: 'l', charAliases: ['F'], description: 'also probe each named port (sequential); -F, as in MaestroNG, is accepted too'}),
+    full: Flags.boolean({char: 'F', charAliases: ['l'], description: 'also probe each named port (sequential); -l is the same'}),
     'show-hosts': Flags.boolean({char: 'H', description: "show each ship's address instead of its name"}),
   }
 

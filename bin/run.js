@@ -10,7 +10,7 @@ if (args[0] === '--version') {
   process.stdout.write(`${name}/${version} ${process.platform}-${cpu} node-${process.version}\n`)
   process.exit(0)
 }
-const {execute, settings} = await import('@oclif/core')
+const {run, flush, handle, settings} = await import('@oclif/core')
 // Plugins run from their compiled JavaScript: never look for TypeScript sources of linked plugins (oclif would
 // otherwise warn on every command that a linked ESM plugin "cannot be auto-transpiled").
 settings.enableAutoTranspile = false
@@ -24,4 +24,17 @@ process.emitWarning = (warning, ...rest) => {
   }
   emitWarning(warning, ...rest)
 }
-await execute({args, dir: import.meta.url})
+try {
+  await run(args, import.meta.url)
+  await flush()
+} catch (error) {
+  // an exit code set by a command passes through; anything else (oclif's own errors included) is one ERROR line
+  if (error?.code === 'EEXIT') await handle(error)
+  else {
+    const {renderError} = await import('../dist/src/cli/errors.js')
+    const {lines, exit} = renderError(error, process.env.MAESTRO_DEBUG !== undefined)
+    process.stderr.write(lines.map((l) => `${l}\n`).join(''))
+    await flush()
+    process.exit(exit)
+  }
+}

@@ -11,7 +11,7 @@ export const pendingStatus = (action: Action): string => `${VERBS[action] ?? act
 export const waitingStatus = (waitingOn: readonly string[]): string =>
   `waiting for ${waitingOn.slice(0, 3).join(', ')}${waitingOn.length > 3 ? ` and ${waitingOn.length - 3} more` : ''}...`
 
-/** `up for 14s`, `started`, `down for 3m2s (drifted: image, env)`. */
+/** `running for 14s`, `started`, `down for 3m2s (drifted: env.WORKERS)`. */
 export function endStatus(e: Pick<TaskEnd, 'outcome' | 'detail' | 'data'>): string {
   const text = e.detail ? `${e.outcome} ${e.detail}` : e.outcome
   const drift = e.data?.drift

@@ -6,6 +6,8 @@ export const ExitCode = {
   ACTION_FAILED: 1,
   CONFIG: 2,
   UNREACHABLE: 3,
+  /** `plan --detailed-exitcode` with something to change: not an error, and no error ever exits with it. */
+  CHANGES_PENDING: 4,
   /** 128 + the signal that stopped the play: SIGHUP, SIGINT (Ctrl-C), SIGTERM. */
   HANGUP: 129,
   INTERRUPTED: 130,

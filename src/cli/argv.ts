@@ -1,6 +1,6 @@
 /**
  * MaestroNG habit: `maestro [-f FILE] [command] [args...]`, and a bare `maestro` means `status`.
- * Global flags given before the command id are moved into the environment oclif reads them from.
+ * Global flags given before the command id are moved into the environment oclif reads them from; `-h` is `--help`.
  */
 export function rewriteArgv(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const args = [...argv]
@@ -30,5 +30,7 @@ export function rewriteArgv(argv: readonly string[], env: NodeJS.ProcessEnv): st
     } else break
   }
   if (args.length === 0) args.push('status')
-  return args
+  // `-h` is `--help` everywhere (up to `--`, after which everything is an argument)
+  const end = args.indexOf('--')
+  return args.map((a, i) => (a === '-h' && (end < 0 || i < end) ? '--help' : a))
 }

@@ -1,7 +1,7 @@
 import {Command, Errors, type Interfaces} from '@oclif/core'
 import {globalFlags} from './flags.js'
 import {bootSession} from './boot.js'
-import {renderError, isExitSignal} from './errors.js'
+import {renderError, isExitSignal, usageContext} from './errors.js'
 import {attachReporters} from './reporters.js'
 import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
@@ -142,7 +142,8 @@ export abstract class MaestroCommand extends Command {
   override async catch(error: Interfaces.CommandError): Promise<void> {
     if (isExitSignal(error)) throw error
     this.session?.reportFailure(this.id ?? 'maestro', error)
-    const {lines, exit} = renderError(error, this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined))
+    const debug = this.globals?.debug ?? (this.argv.includes('--debug') || process.env.MAESTRO_DEBUG !== undefined)
+    const {lines, exit} = renderError(error, debug, usageContext(this.config.bin, this.id, {...this.ctor.baseFlags, ...this.ctor.flags}))
     for (const l of lines) process.stderr.write(`${l}\n`)
     this.exitCode = this.stopExit ?? exit
   }

@@ -20,13 +20,16 @@ export const containerFilter = () => Flags.string({char: 'C', description: 'only
 export const shipFilter = () => Flags.string({char: 'S', description: 'only containers on ships whose name matches this glob'})
 export const expandServices = () => Flags.boolean({char: 's', description: 'accept service names (act on all their instances)'})
 export const all = () => Flags.boolean({char: 'a', description: 'act on every service when no thing is given'})
+/** `-a` on the commands that act on everything by default: accepted for the same command lines as stop and kill. */
+export const allByDefault = () => Flags.boolean({char: 'a', description: 'act on every service (the default when no thing is given)'})
 export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
 export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
-/** `-c -d -i -C -S`: the selection flags of status, start, pull and clean. */
+/** `-a -c -d -i -C -S`: the selection flags of status, start, pull, clean and plan. */
 export const selectionFlags = (deps = 'dependencies') => ({
+  all: allByDefault(),
   concurrency: concurrency(),
   'with-dependencies': withDependencies(deps),
   'ignore-dependencies': ignoreDependencies(),

@@ -1,8 +1,9 @@
-import {Args, Command} from '@oclif/core'
+import {Args, Command, Errors, type Interfaces} from '@oclif/core'
 import {bashScript} from '../cli/completion/bash.js'
 import {zshScript} from '../cli/completion/zsh.js'
 import {completionSpec} from '../cli/completion/spec.js'
 import {globalFlags} from '../cli/flags.js'
+import {isExitSignal, renderError, usageContext} from '../cli/errors.js'
 
 export default class Completion extends Command {
   static override summary = 'Print a shell completion script (bash or zsh)'
@@ -15,6 +16,14 @@ export default class Completion extends Command {
     {description: 'Enable completion in the current bash', command: 'source <(<%= config.bin %> completion bash)'},
     {description: 'Install it for zsh', command: '<%= config.bin %> completion zsh > "${fpath[1]}/_<%= config.bin %>"'},
   ]
+
+  /** Usage errors in the one-line format of every other command (this command does not boot a session). */
+  override async catch(error: Interfaces.CommandError): Promise<void> {
+    if (isExitSignal(error)) throw error
+    const {lines, exit} = renderError(error, process.env.MAESTRO_DEBUG !== undefined, usageContext(this.config.bin, this.id, {...Completion.baseFlags, ...Completion.flags}))
+    for (const l of lines) process.stderr.write(`${l}\n`)
+    throw new Errors.ExitError(exit)
+  }
 
   async run(): Promise<void> {
     const {args} = await this.parse(Completion)

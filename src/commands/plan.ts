@@ -7,7 +7,7 @@ import {ExitCode} from '../api/errors.js'
 
 export default class Plan extends MaestroCommand {
   static override summary = 'Show what `start` would change (with --converge unless --no-converge), without changing anything'
-  static override description = `Compares each selected container with the file and decides as start with the same flags does (one decision function for both): create (absent), recreate (each changed field shown before and after; a stopped container unless --reuse), start (stopped, with --reuse) or nothing. Plans for --converge unless --no-converge. Exits 0 when nothing would change and 2 when something would, so scripts can test it.`
+  static override description = `Compares each selected container with the file and decides as start with the same flags does (one decision function for both): create (absent), recreate (each changed field shown before and after; a stopped container unless --reuse), start (stopped, with --reuse) or nothing. Plans for --converge unless --no-converge. Exits 0 whether or not something would change; with --detailed-exitcode (as Terraform's), 0 when nothing would change and 4 when something would, never a code an error uses (1 a failure, 2 bad file or usage, 3 a ship unreachable), so CI can tell them apart.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
@@ -17,10 +17,12 @@ export default class Plan extends MaestroCommand {
     'refresh-images': refreshImages(),
     reuse: reuse(),
     converge: Flags.boolean({description: 'plan for `start --converge` (default; --no-converge plans a plain start)', allowNo: true, default: true}),
+    'detailed-exitcode': Flags.boolean({description: 'exit 4 when something would change (0 when nothing would; errors keep their own codes)'}),
   }
   static override examples = [
     {description: 'What would change in the environment', command: '<%= config.bin %> plan'},
     {description: 'The plan for kafka as JSON', command: '<%= config.bin %> plan kafka --json'},
+    {description: 'In CI: 0 nothing to do, 4 changes pending, anything else an error', command: '<%= config.bin %> plan --detailed-exitcode'},
   ]
 
   protected override stdoutIsData(flags: Record<string, unknown>): boolean {
@@ -35,6 +37,6 @@ export default class Plan extends MaestroCommand {
     this.log(flags.json ? JSON.stringify({changes, steps, orphans}, null, 2) : renderPlan(steps))
     if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.reason}`)
     for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
-    if (changes) this.setExit(ExitCode.CONFIG)
+    if (changes && flags['detailed-exitcode']) this.setExit(ExitCode.CHANGES_PENDING)
   }
 }

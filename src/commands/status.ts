@@ -4,19 +4,20 @@ import {selectionFlags} from '../cli/flags.js'
 
 export default class Status extends MaestroCommand {
   static override summary = 'Show the state of the containers on their ships'
-  static override description = `Lists every selected container with its ship, its container id and a status word (up for 14s, down for 3m2s, absent, host down, ...). Containers whose configuration no longer matches the file are marked "drifted". One container list per ship; unreachable ships show "host down" and are not an error. A bare \`maestro\` runs status.`
+  static override description = `Lists every selected container with its ship, its container id and a status word (running for 14s, down for 3m2s, absent, host down, ...). Containers whose configuration no longer matches the file are marked "drifted". One container list per ship; unreachable ships show "host down" and are not an error. A bare \`maestro\` runs status.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service, omitted ones included)'})}
   static override flags = {
     ...selectionFlags(),
-    full: Flags.boolean({char: 'F', description: 'also show the image and probe each named port (sequential)'}),
+    // -F is MaestroNG's spelling, kept; -l (as in `ls -l`) does not read as logs' -F (follow)
+    full: Flags.boolean({char: 'F', charAliases: ['l'], description: 'also probe each named port (sequential); -l is the same'}),
     'show-hosts': Flags.boolean({char: 'H', description: "show each ship's address instead of its name"}),
   }
 
   static override examples = [
     {description: 'Status of everything in ./maestro.yaml', command: '<%= config.bin %>'},
-    {description: 'Status of kafka with port probes', command: '<%= config.bin %> -f env.yaml status -F kafka'},
+    {description: 'Status of kafka with port probes', command: '<%= config.bin %> -f env.yaml status -l kafka'},
     {description: 'Only the containers on ships matching vm*', command: "<%= config.bin %> status -S 'vm*'"},
   ]
 

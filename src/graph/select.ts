@@ -39,7 +39,7 @@ function expand(env: Environment, things: readonly string[], options: SelectOpti
     if (thing in env.containers) selected.add(thing)
     else if (service) {
       if (COMMANDS[options.command].explicitServices && !implicit && !options.expandServices && !options.all) {
-        throw usage(`${thing} is a service but --expand-services was not specified`)
+        throw usage(`${thing} is a service: ${options.command} of a service needs -s (--expand-services), or name its containers (${service.instances.join(', ')})`)
       }
       for (const c of service.instances) selected.add(c)
     } else {
@@ -59,7 +59,7 @@ export function selectContainers(env: Environment, things: readonly string[], op
   const implicit = things.length === 0
   if (implicit) {
     if (COMMANDS[options.command].explicitServices && !options.all) {
-      throw usage(`No services or containers specified for ${options.command}, and --all not set.`)
+      throw usage(`${options.command} needs the containers to act on (services with -s), or -a for everything`)
     }
     names = Object.values(env.services).filter((s) => options.command === 'status' || !s.omit).map((s) => s.name)
     if (!options.ignoreDependencies) withDependencies = true

@@ -40,7 +40,7 @@ describe('maestro usage errors (built binary)', function () {
   it('rejects an unknown flag with one ERROR line and exit 2', async () => {
     const r = await maestro(['validate', '--bogus'])
     expect(r.code).to.equal(2)
-    expect(r.stderr.trim()).to.equal('ERROR: Nonexistent flag: --bogus')
+    expect(r.stderr.trim()).to.equal('ERROR: unknown flag --bogus (see maestro validate --help)')
   })
 
   it('rejects an unknown command with a did-you-mean, exit 2', async () => {

@@ -107,7 +107,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     expect(await names('stop', '-d', 'db-1')).to.deep.equal(['app-1', 'app-2', 'db-1'])
     const service = await cli(['stop', 'app'])
     expect(service.code).to.equal(2)
-    expect(service.stderr.trim()).to.equal('ERROR: app is a service but --expand-services was not specified')
+    expect(service.stderr.trim()).to.equal('ERROR: app is a service: stop of a service needs -s (--expand-services), or name its containers (app-1, app-2)')
   })
 
   it('a failing container fails the play: failed!, one ERROR line, exit 1', async () => {
@@ -127,20 +127,29 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   it('stop without things or -a is a usage error, exit 2', async () => {
     const r = await cli(['stop'])
     expect(r.code).to.equal(2)
-    expect(r.stderr.trim()).to.equal('ERROR: No services or containers specified for stop, and --all not set.')
+    expect(r.stderr.trim()).to.equal('ERROR: stop needs the containers to act on (services with -s), or -a for everything')
   })
 
-  it('plan exits 2 when something would change, 0 when nothing would, and --json keeps stdout pure', async () => {
-    const changes = await cli(['plan'])
-    expect(changes.code).to.equal(2)
+  it('plan --detailed-exitcode exits 4 when something would change, 0 when nothing would, and --json keeps stdout pure', async () => {
+    const changes = await cli(['plan', '--detailed-exitcode'])
+    expect(changes.code).to.equal(4)
     expect(changes.stdout).to.match(/^db-1 +a +create +absent$/m)
+    const plain = await cli(['plan'])
+    expect([plain.code, plain.stdout]).to.deep.equal([0, changes.stdout])
     const json = await cli(['plan', '--json'])
     const parsed = JSON.parse(json.stdout) as {changes: boolean; steps: {container: string; action: string}[]}
     expect(parsed.changes).to.equal(true)
     expect(parsed.steps.map((s) => s.action)).to.deep.equal(['create', 'create', 'create'])
     const running = ['db-1', 'app-1'].map((name) => ({ship: 'a', name, image: name === 'db-1' ? 'postgres:16' : 'app:1'}))
-    const none = await cli(['plan'], {images: SHOP_IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
+    const none = await cli(['plan', '--detailed-exitcode'], {images: SHOP_IMAGES, running: [...running, {ship: 'b', name: 'app-2', image: 'app:1'}]})
     expect(none.code, none.stdout + none.stderr).to.equal(0)
+  })
+
+  it('plan --detailed-exitcode never exits 4 on an error: bad flag 2, unreachable ship 3', async () => {
+    const flag = await cli(['plan', '--detailed-exitcode', '--nope'])
+    expect(flag.code).to.equal(2)
+    const down = await cli(['plan', '--detailed-exitcode'], {images: SHOP_IMAGES, down: ['b']})
+    expect(down.code, down.stderr).to.equal(3)
   })
 
   it("attaches the file's audit notifiers, and rejects unknown audit types at their location", async () => {

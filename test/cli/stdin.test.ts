@@ -40,7 +40,7 @@ describe('standard input is never THINGS (built binary, fake fleet)', function (
   it('`echo db-1 | maestro stop` stops nothing: no THINGS were named', async () => {
     const r = await maestro(['stop'], opts('db-1\n'))
     expect(r.code).to.equal(2)
-    expect(r.stderr).to.contain('No services or containers specified for stop')
+    expect(r.stderr).to.contain('stop needs the containers to act on')
     expect(r.stdout).to.not.contain('db-1')
   })
 

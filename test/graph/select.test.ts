@@ -46,7 +46,7 @@ describe('selectContainers', () => {
   it('refuses a service name for stop, kill and restart without -s or -a', () => {
     for (const command of ['stop', 'kill', 'restart'] as const) {
       const e = failure(['zk'], {command})
-      expect([e.code, e.message]).to.deep.equal(['MAESTRO_USAGE', 'zk is a service but --expand-services was not specified'])
+      expect([e.code, e.message]).to.deep.equal(['MAESTRO_USAGE', `zk is a service: ${command} of a service needs -s (--expand-services), or name its containers (zk-1, zk-2)`])
     }
     expect(select(['zk'], {command: 'stop', expandServices: true})).to.deep.equal(['zk-1', 'zk-2'])
     expect(select(['zk'], {command: 'restart', all: true})).to.deep.equal(['zk-1', 'zk-2'])
@@ -54,8 +54,8 @@ describe('selectContainers', () => {
 
   it('refuses no things for stop without --all, and takes every non-omitted service with it', () => {
     const e = failure([], {command: 'stop'})
-    expect([e.code, e.message, e.exit]).to.deep.equal(['MAESTRO_USAGE', 'No services or containers specified for stop, and --all not set.', 2])
-    expect(failure([], {command: 'kill'}).message).to.equal('No services or containers specified for kill, and --all not set.')
+    expect([e.code, e.message, e.exit]).to.deep.equal(['MAESTRO_USAGE', 'stop needs the containers to act on (services with -s), or -a for everything', 2])
+    expect(failure([], {command: 'kill'}).message).to.equal('kill needs the containers to act on (services with -s), or -a for everything')
     expect(select([], {command: 'stop', all: true})).to.deep.equal(['zk-1', 'zk-2', 'kafka-1', 'kafka-2', 'web-1', 'data-1'])
   })
 

@@ -38,8 +38,8 @@ ${withCache ? `  ${p}-cache:
   it('plan names the old copy of a moved instance and a removed service, and start leaves them as planned', async () => {
     expect((await cli('start')).code).to.equal(0)
     writeFileSync(file, `name: ${p}\n${labShipsYaml(lab, {ships: 2})}${body('ship2', false)}`)
-    const plan = await cli('plan', '--json')
-    expect(plan.code, plan.stderr).to.equal(2)
+    const plan = await cli('plan', '--json', '--detailed-exitcode')
+    expect(plan.code, plan.stderr).to.equal(4)
     const parsed = JSON.parse(plan.stdout) as {steps: {container: string; ship: string; action: string}[]; orphans: {container: string; ship: string; kind: string; action: string}[]}
     expect(parsed.steps.map((s) => [s.container, s.ship, s.action])).to.deep.equal([[`${p}-db-1`, 'ship2', 'create']])
     expect(parsed.orphans.map((o) => [o.container, o.ship, o.kind, o.action])).to.deep.equal([[`${p}-cache-1`, 'ship2', 'unknown', 'keep'], [`${p}-db-1`, 'ship1', 'moved', 'keep']])

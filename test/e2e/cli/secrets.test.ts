@@ -56,8 +56,8 @@ describe('@e2e secrets set through the process environment never leave the conta
   })
 
   it('plan says that the secret changed, never either value; plain values are shown, the old one read from the container', async () => {
-    const r = await cli(SECOND, '8', 'plan')
-    expect(r.code, r.stderr).to.equal(2)
+    const r = await cli(SECOND, '8', 'plan', '--detailed-exitcode')
+    expect(r.code, r.stderr).to.equal(4)
     clean(r, FIRST, SECOND)
     expect(r.stdout).to.contain('env.DB_PASSWORD: (sensitive value changed)')
     expect(r.stdout).to.contain('env.DSN: (sensitive value changed)')

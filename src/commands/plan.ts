@@ -4,6 +4,7 @@ import {json, selectionFlags} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
 import {renderPlan} from '../cli/render-plan.js'
 import {ExitCode} from '../api/errors.js'
+import {orderedJson} from '../text/ordered-json.js'
 
 export default class Plan extends MaestroCommand {
   static override summary = 'Show what `start --converge` would change, without changing anything'
@@ -26,7 +27,7 @@ export default class Plan extends MaestroCommand {
     const {environment} = await this.loaded()
     const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal)
     const {steps, changes} = await this.session.planPlay(request)
-    this.log(flags.json ? JSON.stringify({changes, steps}, null, 2) : renderPlan(steps))
+    this.log(flags.json ? orderedJson({changes, steps}) : renderPlan(steps))
     if (changes) this.setExit(ExitCode.CONFIG)
   }
 }

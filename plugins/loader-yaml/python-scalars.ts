@@ -25,7 +25,14 @@ export function pythonScalarText(node: Scalar): string | undefined {
 }
 
 /**
- * Replaces, inside every `env` mapping (through aliases and merge keys), each scalar whose Python str()
+ * Maps whose values reach containers and Docker as text: `env`, and `labels`, `log_opt`, `lxc_conf` and
+ * `sysctls` (Docker takes only strings there: upstream sends the number and the daemon refuses it).
+ */
+const STRING_VALUED = new Set(['env', 'labels', 'log_opt', 'lxc_conf', 'sysctls'])
+const isRenderable = (node: unknown): boolean => isMap(node) || isSeq(node) || isAlias(node)
+
+/**
+ * Replaces, inside every STRING_VALUED mapping (through aliases and merge keys), each scalar whose Python str()
  * a JS value cannot carry with that text, so the env contract is byte-identical to MaestroNG's.
  */
 export function keepPythonEnvText(root: unknown, aliases: ReadonlyMap<Alias, Node>): void {
@@ -43,7 +50,7 @@ export function keepPythonEnvText(root: unknown, aliases: ReadonlyMap<Alias, Nod
   const find = (node: unknown): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'env' && (isMap(pair.value) || isAlias(pair.value))) render(pair.value)
+        if (isPair(pair) && isScalar(pair.key) && STRING_VALUED.has(pair.key.value as string) && isRenderable(pair.value)) render(pair.value)
         else find(pair.value)
       }
     } else if (isSeq(node)) node.items.forEach(find)

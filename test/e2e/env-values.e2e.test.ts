@@ -32,6 +32,7 @@ services:
         stop_timeout: 1
         limits: {cpu: 0x200, memory: 0x4000000}
         ports: {web: {exposed: 1:30, external: 0x46B0}}
+        labels: {version: 1.0, build: 9007199254740993}
         env:
           ZED: 1.0
           10: ten
@@ -76,6 +77,11 @@ services:
     ])
     const seen = await docker('exec', `${p}-1`, 'sh', '-c', 'echo "$WHEN"')
     expect(seen).to.equal('2001-12-14 21:59:43.100000-05:00\n')
+  })
+
+  it('labels numbers as Python prints them (Docker takes only strings)', async () => {
+    const labels = JSON.parse(await docker('inspect', '--format', '{{json .Config.Labels}}', `${p}-1`)) as Record<string, string>
+    expect(labels).to.include({version: '1.0', build: '9007199254740993'})
   })
 
   it('reads hex and base-60 numbers for Docker as PyYAML does', async () => {

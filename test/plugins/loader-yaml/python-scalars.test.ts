@@ -50,6 +50,17 @@ describe('env values render as Python str() of what PyYAML loads (generated tabl
     expect(pythonStr(data.env.L)).to.equal('1.0 1e+16x 9007199254740993')
   })
 
+  it('renders labels, log_opt, lxc_conf and sysctls values the same way (Docker takes only strings there)', () => {
+    const data = parseYaml11('labels: {v: 1.0, big: 9007199254740993}\nlog_opt: {max-file: 1e+16x, at: 2001-12-14 1:02:03}\nsysctls: {a: 0.00001}\nlxc_conf: [1.0]\n', 'f.yaml')
+      .data as Record<string, unknown>
+    expect(data).to.deep.equal({
+      labels: {v: '1.0', big: '9007199254740993'},
+      log_opt: {'max-file': '1e+16x', at: '2001-12-14 01:02:03'},
+      sysctls: {a: '1e-05'},
+      lxc_conf: ['1.0'],
+    })
+  })
+
   it('leaves numbers outside env as numbers', () => {
     const data = parseYaml11('ports: {http: 8080}\ncpu: 1.0\n', 'f.yaml').data as Record<string, unknown>
     expect(data).to.deep.equal({ports: {http: 8080}, cpu: 1})

@@ -1,82 +1,63 @@
 import type {CollectionTag, ScalarTag, Tags} from 'yaml'
+import {constructFloat, constructInt, constructTimestamp, IMPLICIT_TIMESTAMP, PyValueError} from './pyyaml-construct.js'
 
 /**
  * Implicit scalar types exactly as PyYAML's 1.1 resolver (resolver.py) and SafeConstructor read them.
  * They replace the `yaml` package's own 1.1 tags, which differ: those also read `y`/`n` as booleans,
  * `08` and `1e3` as numbers and `0:30` as 30, and turn timestamps into Date objects.
- * PyYAML turns timestamps into `datetime`s; here they stay strings (their Python str() is the same text
- * for plain dates).
+ * PyYAML turns timestamps into `datetime`s; here they stay their source text (python-scalars.ts renders
+ * them in env), but an impossible date is refused as PyYAML refuses it.
  */
 const BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/
 const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/
 const FLOAT =
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
 
-/** Base-60 digits `1:30:15` → 5415 (PyYAML's sexagesimal ints and floats). */
-function sexagesimal(digits: string): number {
-  return digits.split(':').reduce((acc, part) => acc * 60 + Number(part), 0)
-}
+export const resolvePyInt = (text: string): number => Number(constructInt(text))
+export const resolvePyFloat = constructFloat
 
-function splitSign(text: string): [number, string] {
-  const clean = text.replace(/_/g, '')
-  if (clean.startsWith('-')) return [-1, clean.slice(1)]
-  if (clean.startsWith('+')) return [1, clean.slice(1)]
-  return [1, clean]
-}
-
-export function resolvePyInt(text: string): number {
-  const [sign, v] = splitSign(text)
-  if (v === '0') return 0
-  if (v.startsWith('0b')) return sign * parseInt(v.slice(2), 2)
-  if (v.startsWith('0x')) return sign * parseInt(v.slice(2), 16)
-  if (v.includes(':')) return sign * sexagesimal(v)
-  if (v.startsWith('0')) return sign * parseInt(v, 8)
-  return sign * parseInt(v, 10)
-}
-
-export function resolvePyFloat(text: string): number {
-  const [sign, v] = splitSign(text.toLowerCase())
-  if (v === '.inf') return sign * Infinity
-  if (v === '.nan') return NaN
-  if (v.includes(':')) {
-    // Summed from the last digit up, in floats, as PyYAML does (the rounding must match).
-    let [value, base] = [0, 1]
-    for (const digit of v.split(':').reverse()) [value, base] = [value + Number(digit) * base, base * 60]
-    return sign * value
+/** A PyYAML constructor as a tag's resolve: its ValueError becomes a located error (yaml's onError). */
+const construct =
+  (tag: string, build: (s: string) => unknown) =>
+  (text: string, onError: (message: string) => void): unknown => {
+    try {
+      return build(text)
+    } catch (error) {
+      if (!(error instanceof PyValueError)) throw error
+      onError(`invalid !!${tag} value ${JSON.stringify(text)}: ${error.message}`)
+      return text
+    }
   }
-  return sign * Number(v.endsWith('.') ? v.slice(0, -1) : v)
+
+/** Implicit when `test` is given (plain scalars matching PyYAML's resolver), else only for an explicit `!!tag`. */
+const scalar = (tag: string, build: (s: string) => unknown, test?: RegExp): ScalarTag => ({
+  identify: () => false,
+  default: test !== undefined,
+  tag: `tag:yaml.org,2002:${tag}`,
+  ...(test && {test}),
+  resolve: construct(tag, build),
+})
+
+const BOOL_VALUES: Record<string, boolean> = {yes: true, no: false, true: true, false: false, on: true, off: false}
+const constructBool = (text: string): boolean => {
+  const value = BOOL_VALUES[text.toLowerCase()]
+  if (value === undefined) throw new PyValueError(`not a boolean (KeyError: '${text.toLowerCase()}')`)
+  return value
 }
+/** Timestamps stay their source text; constructing them only checks the date is real. */
+const checkTimestamp = (text: string): string => (constructTimestamp(text), text)
 
-const scalar = (tag: string, test: RegExp, resolve: (s: string) => unknown): ScalarTag => ({
-  identify: () => false,
-  default: true,
-  tag: `tag:yaml.org,2002:${tag}`,
-  test,
-  resolve,
-})
+export const pyBool = scalar('bool', constructBool, BOOL)
+export const pyInt = scalar('int', resolvePyInt, INT)
+export const pyFloat = scalar('float', resolvePyFloat, FLOAT)
+export const pyTimestamp = scalar('timestamp', checkTimestamp, IMPLICIT_TIMESTAMP)
 
-export const pyBool = scalar('bool', BOOL, (s) => /^(?:yes|true|on)$/i.test(s))
-export const pyInt = scalar('int', INT, resolvePyInt)
-export const pyFloat = scalar('float', FLOAT, resolvePyFloat)
-
-/** Explicit `!!int "7"`, `!!float "1"`, `!!bool "yes"`: PyYAML's constructors accept any valid number text. */
-const explicit = (tag: string, valid: RegExp, resolve: (s: string) => unknown): ScalarTag => ({
-  identify: () => false,
-  default: false,
-  tag: `tag:yaml.org,2002:${tag}`,
-  resolve: (text, onError) => {
-    if (valid.test(text)) return resolve(text)
-    onError(`invalid !!${tag} value: ${JSON.stringify(text)}`)
-    return text
-  },
-})
-const ANY_INT = /^[-+]?(?:0b[0-1_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)$/
-const ANY_FLOAT = /^[-+]?(?:(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|\.(?:inf|nan))$/i
-const ANY_BOOL = /^(?:yes|no|true|false|on|off)$/i
+/** Explicit `!!int "7"`, `!!float "1"`, `!!bool "yes"`, `!!timestamp 2001-2-3`: PyYAML's constructors on any text. */
 const explicitTags = [
-  explicit('bool', ANY_BOOL, (s) => /^(?:yes|true|on)$/i.test(s)),
-  explicit('int', ANY_INT, resolvePyInt),
-  explicit('float', ANY_FLOAT, resolvePyFloat),
+  scalar('bool', constructBool),
+  scalar('int', resolvePyInt),
+  scalar('float', resolvePyFloat),
+  scalar('timestamp', checkTimestamp),
 ]
 
 const KEEP = new Set(['map', 'seq', 'str', 'null', 'merge'].map((t) => `tag:yaml.org,2002:${t}`))
@@ -85,5 +66,5 @@ const KEEP = new Set(['map', 'seq', 'str', 'null', 'merge'].map((t) => `tag:yaml
 export function pyYamlTags(tags: Tags): Tags {
   const kept = tags.filter((t): t is ScalarTag | CollectionTag => typeof t !== 'string' && KEEP.has(t.tag))
   const merge = kept.filter((t) => t.tag === 'tag:yaml.org,2002:merge')
-  return [...kept.filter((t) => !merge.includes(t)), pyBool, pyInt, pyFloat, ...merge, ...explicitTags]
+  return [...kept.filter((t) => !merge.includes(t)), pyBool, pyInt, pyFloat, pyTimestamp, ...merge, ...explicitTags]
 }

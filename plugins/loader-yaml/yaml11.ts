@@ -1,7 +1,7 @@
 import {isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type ParsedNode, type YAMLError} from 'yaml'
 import {MaestroError} from '../../src/api/index.js'
 import {checkAliasExpansion} from './alias-bounds.js'
-import {jsKey} from './yaml-keys.js'
+import {jsKey, keepPythonKeyText, sameNumericKey} from './yaml-keys.js'
 import {withKeyOrder} from '../../src/api/index.js'
 import {keepPythonEnvText} from './python-scalars.js'
 import {pyYamlTags} from './yaml11-tags.js'
@@ -18,7 +18,8 @@ export interface ParsedYaml {
 const keyAt = (text: string, offset: number): string =>
   /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:,{}[\]\n]*[^\s:,{}[\]])/.exec(text.slice(offset))?.[0] ?? ''
 
-const sameKey = (a: ParsedNode, b: ParsedNode): boolean => a === b || (jsKey(a) !== undefined && jsKey(a) === jsKey(b))
+const sameKey = (a: ParsedNode, b: ParsedNode): boolean =>
+  a === b || (jsKey(a) !== undefined && jsKey(a) === jsKey(b)) || sameNumericKey(a, b)
 
 /**
  * Parses one YAML document with PyYAML 1.1 semantics (see yaml11-tags.ts) and merge keys. Rejected, as
@@ -51,6 +52,7 @@ export function parseYaml11(text: string, file: string): ParsedYaml {
   const aliases = checkNodes(document.contents, fail)
   checkAliasExpansion(document.contents, aliases, fail)
   keepPythonEnvText(document.contents, aliases)
+  keepPythonKeyText(document.contents)
   return {document, lineCounter, aliases, data: plainData(document.toJS({maxAliasCount: -1, mapAsMap: true}))}
 }
 
@@ -70,7 +72,7 @@ function plainData(root: unknown): unknown {
     done.set(v, out)
     const keys: string[] = []
     for (const [k, x] of v) {
-      const key = k === null ? '' : String(k)
+      const key = k === null ? 'None' : String(k)
       Object.defineProperty(out, key, {value: plain(x), enumerable: true, writable: true, configurable: true})
       keys.push(key)
     }

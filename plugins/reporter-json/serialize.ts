@@ -1,4 +1,4 @@
-import {isMaestroError, type ConfigIssue, type EventName, type Environment} from '../../src/api/index.js'
+import {isMaestroError, orderedEntries, type ConfigIssue, type EventName, type Environment} from '../../src/api/index.js'
 
 /** The version of the JSON-lines format (docs/reporters.md, schema/events.schema.json). */
 export const EVENTS_SCHEMA = 'maestro.events/v1'
@@ -29,15 +29,17 @@ export function serializeError(e: unknown): Plain {
   return {code: 'unknown', message: String(e)}
 }
 
+const names = (map: Readonly<Record<string, unknown>>): string[] => orderedEntries(map).map(([name]) => name)
+
 /** `config:loaded` carries the whole model; the line keeps a summary (names only). */
 function environmentSummary(env: Environment): Plain {
   return {
     name: env.name,
     file: env.file,
     schema: env.schema,
-    ships: Object.keys(env.ships),
-    services: Object.keys(env.services),
-    containers: Object.keys(env.containers),
+    ships: names(env.ships),
+    services: names(env.services),
+    containers: names(env.containers),
   }
 }
 

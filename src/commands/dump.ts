@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
 import {selectThings} from '../cli/selection.js'
+import {orderedJson} from '../text/ordered-json.js'
 
 export default class Dump extends MaestroCommand {
   static override summary = 'Print the containers (and optionally the parsed file) as JSON'
@@ -24,6 +25,6 @@ export default class Dump extends MaestroCommand {
     const names = await selectThings(environment, 'dump', argv as string[], {'with-dependencies': true})
     const {containerDependencies} = await import('../graph/graph.js')
     const containers = names.map((n) => ({...environment.containers[n], dependencies: containerDependencies(environment, n)}))
-    this.log(JSON.stringify(flags.config ? {containers, config: document.data} : {containers}, null, 2))
+    this.log(orderedJson(flags.config ? {containers, config: document.data} : {containers}))
   }
 }

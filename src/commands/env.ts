@@ -3,6 +3,8 @@ import {MaestroCommand} from '../cli/base-command.js'
 import {json} from '../cli/flags.js'
 import {MaestroError} from '../api/errors.js'
 import {didYouMean} from '../model/did-you-mean.js'
+import {orderedJson} from '../text/ordered-json.js'
+import {withKeyOrder} from '../model/key-order.js'
 
 export default class Env extends MaestroCommand {
   static override summary = 'Print the exact environment a container will receive'
@@ -29,7 +31,7 @@ export default class Env extends MaestroCommand {
     }
     const {computeContainerEnv} = await import('../env/compute.js')
     const pairs = computeContainerEnv(environment, args.instance)
-    if (flags.json) this.log(JSON.stringify(Object.fromEntries(pairs), null, 2))
+    if (flags.json) this.log(orderedJson(withKeyOrder(Object.fromEntries(pairs), [...new Set(pairs.map(([k]) => k))])))
     else for (const [k, v] of pairs) this.log(v === null ? k : `${k}=${v}`)
   }
 }

@@ -4,6 +4,7 @@ import {json, refreshImages, reuse, selectionFlags} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
 import {renderPlan} from '../cli/render-plan.js'
 import {ExitCode} from '../api/errors.js'
+import {orderedJson} from '../text/ordered-json.js'
 
 export default class Plan extends MaestroCommand {
   static override summary = 'Show what `start` would change (with --converge unless --no-converge), without changing anything'
@@ -34,7 +35,7 @@ export default class Plan extends MaestroCommand {
     const {environment} = await this.loaded()
     const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge})
     const {steps, changes, orphans, unseen} = await this.session.planPlay(request)
-    this.log(flags.json ? JSON.stringify({changes, steps, orphans}, null, 2) : renderPlan(steps))
+    this.log(flags.json ? orderedJson({changes, steps, orphans}) : renderPlan(steps))
     if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.reason}`)
     for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
     if (changes && flags['detailed-exitcode']) this.setExit(ExitCode.CHANGES_PENDING)

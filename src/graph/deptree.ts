@@ -1,6 +1,7 @@
 import type {Environment} from '../model/types.js'
 import {buildServiceGraph, type ServiceGraph} from './graph.js'
 import {unknownThing} from './select.js'
+import {orderedKeys} from '../model/key-order.js'
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -32,7 +33,7 @@ function tree(graph: ServiceGraph, service: string, indent: string, shown: Set<s
  */
 export function renderDeptree(env: Environment, things: readonly string[], recursive: boolean): string {
   const graph = buildServiceGraph(env)
-  const services = toServices(env, things.length > 0 ? things : Object.keys(env.services))
+  const services = toServices(env, things.length > 0 ? things : orderedKeys(env.services))
   const out: string[] = []
   services.forEach((service, i) => {
     out.push(service)

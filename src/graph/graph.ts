@@ -1,4 +1,5 @@
 import type {Environment} from '../model/types.js'
+import {orderedKeys, orderedValues} from '../model/key-order.js'
 
 /** `from` must start after `to`. `volumes_from` edges order starts only (reference §5). */
 export interface DependencyEdge {
@@ -44,10 +45,10 @@ export function createGraph(nodes: readonly string[], edges: readonly Dependency
 /** The edges of an environment: `requires`, and `volumes_from` across services. */
 export function serviceEdges(env: Environment): DependencyEdge[] {
   const edges: DependencyEdge[] = []
-  for (const service of Object.values(env.services)) {
+  for (const service of orderedValues(env.services)) {
     for (const to of service.requires) edges.push({from: service.name, to, kind: 'requires'})
   }
-  for (const c of Object.values(env.containers)) {
+  for (const c of orderedValues(env.containers)) {
     for (const source of c.volumesFrom) {
       const to = env.containers[source]?.service
       if (to !== undefined && to !== c.service) edges.push({from: c.service, to, kind: 'volumes_from'})
@@ -56,7 +57,7 @@ export function serviceEdges(env: Environment): DependencyEdge[] {
   return edges
 }
 
-export const buildServiceGraph = (env: Environment): ServiceGraph => createGraph(Object.keys(env.services), serviceEdges(env))
+export const buildServiceGraph = (env: Environment): ServiceGraph => createGraph(orderedKeys(env.services), serviceEdges(env))
 
 /** Every service reachable from `starts` in `direction`, the starts included. */
 export function closure(graph: ServiceGraph, starts: Iterable<string>, direction: Direction = FORWARD): Set<string> {
@@ -81,7 +82,7 @@ function relatedContainers(env: Environment, name: string, direction: Direction,
   const own = env.containers[name]?.service
   if (own === undefined) return []
   const services = new Set(serviceDependencies(graph, own, direction))
-  return Object.values(env.containers).filter((c) => services.has(c.service)).map((c) => c.name)
+  return orderedValues(env.containers).filter((c) => services.has(c.service)).map((c) => c.name)
 }
 
 /** Containers of the services `name`'s service depends on, transitively (start before it), in list order. */

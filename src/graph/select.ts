@@ -4,6 +4,7 @@ import {MaestroError, unknownThingError} from '../api/errors.js'
 import {closest} from '../model/did-you-mean.js'
 import {buildServiceGraph, FORWARD, REVERSE, serviceDependencies, type Direction} from './graph.js'
 import {fnmatch} from './fnmatch.js'
+import {orderedValues} from '../model/key-order.js'
 
 export type {SelectCommand} from '../command-table.js'
 
@@ -61,7 +62,7 @@ export function selectContainers(env: Environment, things: readonly string[], op
     if (COMMANDS[options.command].explicitServices && !options.all) {
       throw usage(`${options.command} needs the containers to act on (services with -s), or -a for everything`)
     }
-    names = Object.values(env.services).filter((s) => options.command === 'status' || !s.omit).map((s) => s.name)
+    names = orderedValues(env.services).filter((s) => options.command === 'status' || !s.omit).map((s) => s.name)
     if (!options.ignoreDependencies) withDependencies = true
   }
   const selected = expand(env, names, options, implicit)
@@ -70,9 +71,9 @@ export function selectContainers(env: Environment, things: readonly string[], op
     const direction = directionFor(options.command)
     const own = new Set([...selected].map((c) => env.containers[c].service))
     const related = new Set([...own].flatMap((s) => serviceDependencies(graph, s, direction)))
-    for (const c of Object.values(env.containers)) if (related.has(c.service)) selected.add(c.name)
+    for (const c of orderedValues(env.containers)) if (related.has(c.service)) selected.add(c.name)
   }
-  return Object.values(env.containers)
+  return orderedValues(env.containers)
     .filter((c) => selected.has(c.name))
     .filter((c) => options.containerFilter === undefined || fnmatch(c.name, options.containerFilter))
     .filter((c) => options.shipFilter === undefined || fnmatch(c.ship, options.shipFilter))

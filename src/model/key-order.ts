@@ -17,3 +17,9 @@ export function orderedEntries<V>(obj: Readonly<Record<string, V>>): Array<[stri
   const order = (obj as {readonly [ORDER]?: readonly string[]})[ORDER]
   return order ? order.filter((k) => Object.hasOwn(obj, k)).map((k) => [k, obj[k]]) : Object.entries(obj)
 }
+
+/** `Object.keys` in the written order. */
+export const orderedKeys = (obj: Readonly<Record<string, unknown>>): string[] => orderedEntries(obj).map(([k]) => k)
+
+/** `Object.values` in the written order. */
+export const orderedValues = <V>(obj: Readonly<Record<string, V>>): V[] => orderedEntries(obj).map(([, v]) => v)

@@ -34,11 +34,15 @@ const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
 
 function readSchema(sink: IssueCollector, data: RawMap): 1 | 2 {
   const meta = readMap(sink.scope([], 'the top level'), ['__maestro'], data.__maestro)
-  const schema = meta.schema ?? 1
+  if (!('schema' in meta)) return 1
+  const schema = meta.schema
   if (schema === 1 || schema === 2) return schema
-  // MaestroNG reads any schema other than 1 as schema 2 (its own tests write `schema: {version: 2}`).
-  sink.add('warning', ['__maestro', 'schema'], `__maestro.schema should be 1 or 2, got ${JSON.stringify(schema)}: read as schema 2, as MaestroNG does`, 'value')
-  return 2
+  // MaestroNG compares with `== 1` and reads anything else as schema 2 (its own tests write `schema: {version: 2}`);
+  // in Python `true == 1`, and a written `schema: ~` is None, not the default.
+  const read = schema === true ? 1 : 2
+  const shown = schema === null ? '~' : JSON.stringify(schema)
+  sink.add('warning', ['__maestro', 'schema'], `__maestro.schema should be 1 or 2, got ${shown}: read as schema ${read}, as MaestroNG does`, 'value')
+  return read
 }
 
 /**

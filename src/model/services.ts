@@ -7,7 +7,7 @@ import {readEnv, readEnvfileList} from './env-values.js'
 import {parseLifecycle} from './lifecycle.js'
 import {normalizeInstance, readLimits, readPorts, type ServiceParts} from './instances.js'
 import {readBool, readMap, readString, readStringList, type RawMap} from './read.js'
-import {orderedEntries} from './key-order.js'
+import {orderedEntries, withKeyOrder} from './key-order.js'
 
 export interface NormalizedServices {
   readonly services: Record<string, Service>
@@ -41,6 +41,7 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
   const top = ctx.sink.scope([], 'the top level')
   const services: Record<string, Service> = {}
   const containers: Record<string, Container> = {}
+  const [serviceOrder, order]: string[][] = [[], []]
   // MaestroNG accepts an environment without services (ships only); it has nothing to orchestrate.
   if (data.services === undefined || data.services === null) top.warn([], `no 'services': the environment has nothing to orchestrate`)
   for (const [name, rawService] of orderedEntries(readMap(top, ['services'], data.services))) {
@@ -58,8 +59,10 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
         continue
       }
       containers[instance] = normalizeInstance(ctx, is, readMap(is, [], rawInstance), parts)
+      order.push(instance)
       instances.push(instance)
     }
+    serviceOrder.push(name)
     services[name] = {
       name,
       image: parts.image ?? '',
@@ -70,5 +73,5 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
       loc: ctx.sink.locate(s.path, 'key'),
     }
   }
-  return {services, containers}
+  return {services: withKeyOrder(services, serviceOrder), containers: withKeyOrder(containers, order)}
 }

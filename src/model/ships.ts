@@ -5,6 +5,7 @@ import {isMap, readBool, readInt, readMap, readNumber, readString, type RawMap} 
 import {knownKeys} from './schema/shapes.js'
 import {SHIP, SSH_TUNNEL, TRANSPORT_SHIP_KEYS} from './schema/keys.js'
 import {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_SSH_PORT, DEFAULT_TIMEOUT} from './defaults.js'
+import {orderedEntries, orderedKeys, withKeyOrder} from './key-order.js'
 
 export {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_TIMEOUT}
 
@@ -98,10 +99,11 @@ export function normalizeShips(sink: IssueCollector, data: RawMap): Record<strin
     return {}
   }
   const ships: Record<string, Ship> = {}
-  for (const [name, raw] of Object.entries(readMap(top, ['ships'], data.ships))) {
+  const raws = readMap(top, ['ships'], data.ships)
+  for (const [name, raw] of orderedEntries(raws)) {
     const scope = sink.scope(['ships', name], `ship ${name}`)
     ships[name] = normalizeShip(scope, defaultsScope, readMap(scope, [], raw), defaultsRaw)
   }
   if (Object.keys(ships).length === 0 && isMap(data.ships)) top.error(['ships'], `'ships' is empty (at least one ship is required)`)
-  return ships
+  return withKeyOrder(ships, orderedKeys(raws))
 }

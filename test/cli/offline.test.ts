@@ -126,6 +126,21 @@ describe('offline commands (built binary)', function () {
       expect(r.stdout.split('\n').slice(2, 6)).to.deep.equal(['ZED=1.0', '10=ten', 'ALPHA=9007199254740993', '2=2001-12-14 21:59:43.100000-05:00'])
     })
 
+    it('keeps the written order of integer-like keys in --json output and of containers in dump', async () => {
+      const {dir, cleanup} = tempProject({
+        'maestro.yaml': 'name: o\nships: {s: {ip: 10.0.0.1}}\nservices:\n  w:\n    image: busybox\n    env: {ZED: 1.0, 10: ten, yes: 2}\n    instances:\n      w-2: {ship: s}\n      10: {ship: s}\n',
+      })
+      const env = await maestro(['env', '--json', 'w-2'], {cwd: dir})
+      const dump = await maestro(['dump'], {cwd: dir})
+      cleanup()
+      expect(env.code, env.stderr).to.equal(0)
+      expect(env.stdout).to.match(/"ZED": "1\.0",\n {2}"10": "ten",\n {2}"True": "2",\n {2}"MAESTRO_ENVIRONMENT_NAME"/)
+      expect(dump.code, dump.stderr).to.equal(0)
+      const containers = (JSON.parse(dump.stdout) as {containers: {name: string}[]}).containers.map((c) => c.name)
+      expect(containers).to.deep.equal(['w-2', '10'])
+      expect(dump.stdout.indexOf('"ZED"')).to.be.below(dump.stdout.indexOf('"10": "ten"'))
+    })
+
     it('rejects an unknown container with a did-you-mean, exit 2', async () => {
       const r = await maestro(['-f', example, 'env', 'kafak-1'])
       expect(r.code).to.equal(2)

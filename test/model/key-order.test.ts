@@ -30,3 +30,31 @@ describe('ports in written order', () => {
     expect(environment?.containers['w-1'].ports.map((p) => p.name)).to.deep.equal(['web', '9000', 'admin', '22'])
   })
 })
+
+describe('services, instances and ships in written order', () => {
+  const text =
+    'name: e\nships: {s: {ip: 10.0.0.1}, 2: {ip: 10.0.0.2}}\nservices:\n  web:\n    image: busybox\n    requires: [7]\n' +
+    '    instances: {w-2: {ship: s}, 10: {ship: 2}, w-1: {ship: s}}\n  7:\n    image: busybox\n    instances: {3: {ship: s}}\n'
+  const load = async () => {
+    const {normalizeEnvironment} = await import('../../src/model/normalize.js')
+    const {YamlDocument} = await import('../../plugins/loader-yaml/loaded-document.js')
+    const doc = new YamlDocument({file: '/x/e.yaml', baseDir: '/x', source: text, rendered: text, templated: false, envValuesRead: []}, parseYaml11(text, '/x/e.yaml'))
+    const {environment} = normalizeEnvironment(doc)
+    if (!environment) throw new Error('the file did not load')
+    return environment
+  }
+
+  it('keeps the order of the file in the model', async () => {
+    const env = await load()
+    expect(orderedEntries(env.ships).map(([k]) => k)).to.deep.equal(['s', '2'])
+    expect(orderedEntries(env.services).map(([k]) => k)).to.deep.equal(['web', '7'])
+    expect(orderedEntries(env.containers).map(([k]) => k)).to.deep.equal(['w-2', '10', 'w-1', '3'])
+  })
+
+  it('selects containers in that order (status, dump and plays list them so)', async () => {
+    const {selectContainers} = await import('../../src/graph/select.js')
+    const env = await load()
+    expect(selectContainers(env, [], {command: 'status'})).to.deep.equal(['w-2', '10', 'w-1', '3'])
+    expect(selectContainers(env, ['web'], {command: 'dump'})).to.deep.equal(['w-2', '10', 'w-1', '3'])
+  })
+})

@@ -20,6 +20,14 @@ describe('files MaestroNG accepts', () => {
     expect(issues.map((i) => i.severity)).to.deep.equal(['warning'])
   })
 
+  for (const [schema, read] of [['true', 1], ['~', 2]] as const) {
+    it(`reads __maestro.schema ${schema} as schema ${read} (Python: True == 1, None != 1)`, async () => {
+      const {environment, issues} = await load(`__maestro: {schema: ${schema}}\nname: e\nships: {s1: {ip: 10.0.0.1}}\nservices: {}\n`)
+      expect(environment?.schema).to.equal(read)
+      expect(issues.map((i) => i.message)).to.deep.equal([`__maestro.schema should be 1 or 2, got ${schema}: read as schema ${read}, as MaestroNG does`])
+    })
+  }
+
   for (const schema of ['{version: 2}', '3', "'2'"]) {
     it(`reads __maestro.schema ${schema} as schema 2`, async () => {
       const {environment, issues} = await load(`__maestro: {schema: ${schema}}\nname: e\nships: {s1: {ip: 10.0.0.1}}\nservices: {}\n`)

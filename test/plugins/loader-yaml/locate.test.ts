@@ -60,10 +60,10 @@ describe('LoadedDocument.locate', () => {
     expect(at(doc, ['services', 'web', 'instances', 'web-1', 'ports'])).to.deep.equal([13, 16])
     expect(at(doc, ['services', 'web', 'instances', 'web-1', 'ports', 'http'])).to.deep.equal([4, 24])
   })
-  it('matches non-string keys by their string form', async () => {
+  it('matches non-string keys by their Python str() form', async () => {
     const doc = await load()
     expect(at(doc, ['services', 'web', 'instances', 'web-1', '80'], 'key')).to.deep.equal([17, 9])
-    expect(at(doc, ['services', 'web', 'instances', 'web-1', 'true'])).to.deep.equal([18, 15])
+    expect(at(doc, ['services', 'web', 'instances', 'web-1', 'True'])).to.deep.equal([18, 15])
   })
   it('returns undefined for a missing path', async () => {
     const doc = await load()

@@ -97,8 +97,21 @@ describe('parseYaml11', () => {
     it('reads ~ and empty values as null', () => {
       expect(load('a: ~\nb:\n')).to.deep.equal({a: null, b: null})
     })
-    it('turns non-string keys into property names', () => {
-      expect(load('80: a\ntrue: b\n1.5: c\n')).to.deep.equal({'80': 'a', true: 'b', '1.5': 'c'})
+    it('turns non-string keys into their Python str() (MaestroNG formats keys with it)', () => {
+      expect(load('80: a\ntrue: b\n1.5: c\n2.0: d\n~: e\n0x10: f\n9007199254740993: g\n2001-12-14 1:02:03 +1: h\n')).to.deep.equal({
+        '80': 'a',
+        True: 'b',
+        '1.5': 'c',
+        '2.0': 'd',
+        None: 'e',
+        '16': 'f',
+        '9007199254740993': 'g',
+        '2001-12-14 01:02:03+01:00': 'h',
+      })
+    })
+    it('rejects keys Python holds equal (1, 1.0, true) as duplicates', () => {
+      expect(() => load('a:\n  1: x\n  1.0: y\n')).to.throw(/maestro\.yaml:3:3: duplicate key 1\.0/)
+      expect(() => load('a:\n  true: x\n  1: y\n')).to.throw(/duplicate key 1/)
     })
     it('keeps the insertion order of string keys', () => {
       expect(Object.keys(load('zeta: 1\nalpha: 2\nmid: 3\n') as object)).to.deep.equal(['zeta', 'alpha', 'mid'])

@@ -25,6 +25,7 @@ export const allByDefault = () => Flags.boolean({char: 'a', description: 'act on
 export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
 export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
+export const removeOrphans = () => Flags.boolean({description: 'also remove the containers of services or instances no longer in the file (orphans)'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
 /** `-a -c -d -i -C -S`: the selection flags of status, start, pull, clean and plan. */

@@ -24,8 +24,8 @@ type Variables = Readonly<Record<string, string | undefined>>
 
 /** The engine's options, picked out of a call's options (the rest is selection and scheduling). */
 function playOptions(o: PlayCallOptions): PlayOptions {
-  const {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed} = o
-  return {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed}
+  const {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed, removeOrphans} = o
+  return {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed, removeOrphans}
 }
 
 export interface BootOptions {

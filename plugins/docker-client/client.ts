@@ -1,12 +1,14 @@
 import {PassThrough, pipeline, type Readable} from 'node:stream'
 import {inertText, MaestroError} from '../../src/api/index.js'
 import type {
-  ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecResult, ImageInspect,
+  ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecAttachOptions,
+  ExecResult, ExecSession, ImageInspect,
   LogOptions, PullProgress, RegistryAuth, Ship,
 } from '../../src/api/index.js'
 import {isApiVersion, negotiateApiVersion} from './api-version.js'
 import {DockerConnection, type DialRequest, type DockerClientHooks, type DockerModemOptions} from './connection.js'
 import {DemuxStream, JsonLinesStream} from './streams.js'
+import {execAttach} from './exec-attach.js'
 import {PullProgressTracker, pullQuery, type PullMessage} from './pull-progress.js'
 
 /** Seconds a stopping container gets beyond its stop timeout before we call the daemon silent. */
@@ -160,6 +162,11 @@ export class ModemDockerClient implements DockerClient {
     const output = await collectTail(res.pipe(new DemuxStream()), EXEC_OUTPUT_MAX)
     const info = await this.call<{ExitCode: number | null}>({method: 'GET', path: `/exec/${id(Id)}/json`})
     return {exitCode: info.ExitCode ?? -1, output}
+  }
+
+  execAttach(nameOrId: string, cmd: readonly string[], options: ExecAttachOptions): Promise<ExecSession> {
+    const channel = {ship: this.ship, conn: this.conn, timeout: this.timeout, call: <T>(r: Omit<DialRequest, 'timeout'>) => this.call<T>(r)}
+    return execAttach(channel, nameOrId, cmd, options)
   }
 
   async logs(nameOrId: string, options: LogOptions = {}): Promise<Readable> {

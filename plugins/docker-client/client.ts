@@ -183,9 +183,14 @@ export class ModemDockerClient implements DockerClient {
     return out
   }
 
-  async events(filters?: Record<string, string[]>): Promise<Readable> {
-    const query = filters ? {filters: JSON.stringify(filters)} : undefined
-    const {body: res} = await this.conn.stream({method: 'GET', path: '/events', ...(query ? {query} : {}), timeout: this.timeout, longLived: true})
+  async events(filters?: Record<string, string[]>, window: {readonly since?: number; readonly until?: number} = {}): Promise<Readable> {
+    const query: Record<string, unknown> = {}
+    if (filters) query.filters = JSON.stringify(filters)
+    if (window.since !== undefined) query.since = String(window.since)
+    if (window.until !== undefined) query.until = String(window.until)
+    const {body: res} = await this.conn.stream({
+      method: 'GET', path: '/events', ...(Object.keys(query).length > 0 ? {query} : {}), timeout: this.timeout, longLived: true,
+    })
     const out = new JsonLinesStream()
     pipeline(res, out, () => undefined)
     return out

@@ -193,7 +193,10 @@ export interface DockerClient {
   execAttach?(id: string, cmd: readonly string[], options: ExecAttachOptions): Promise<ExecSession>
   /** Demultiplexed log output as a stream of text chunks (stdout and stderr merged in order). */
   logs(id: string, options?: LogOptions): Promise<Readable>
-  /** The daemon's event stream, one parsed JSON event per 'data' emission (object mode). */
-  events(filters?: Record<string, string[]>): Promise<Readable>
+  /**
+   * The daemon's event stream, one parsed JSON event per 'data' emission (object mode). `since`/`until` are epoch
+   * seconds: past events from `since`, and the daemon ends the stream at `until`.
+   */
+  events(filters?: Record<string, string[]>, window?: {readonly since?: number; readonly until?: number}): Promise<Readable>
   close(): Promise<void>
 }

@@ -210,6 +210,22 @@ export class Session {
     return runLogs(this.kernel, this.environment, names, options, io)
   }
 
+  /** The Docker events of `names` (already selected) across their ships (`maestro events`); resolves to the exit code. */
+  async dockerEvents(names: readonly string[], options: import('../events/run.js').EventsOptions, io: import('../events/run.js').EventsIO): Promise<number> {
+    this.assertOpen()
+    this.kernel.releaseLogs()
+    const {runEvents} = await import('../events/run.js')
+    return runEvents(this.kernel, this.environment, names, options, io)
+  }
+
+  /** Runs `cmd` in container `name` on its ship, attached to `io` (`maestro exec`); resolves to the command's exit code. */
+  async exec(name: string, cmd: readonly string[], options: import('../exec/run.js').ExecOptions, io: import('../exec/run.js').ExecIO): Promise<number> {
+    this.assertOpen()
+    this.kernel.releaseLogs()
+    const {runExec} = await import('../exec/run.js')
+    return runExec(this.kernel, this.environment, name, cmd, options, io)
+  }
+
   status(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {
     return this.play('status', things, options)
   }

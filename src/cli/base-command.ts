@@ -66,6 +66,7 @@ export abstract class MaestroCommand extends Command {
       color: this.globals.color,
       showHosts: (flags as Record<string, unknown>)['show-hosts'] === true,
       stdoutIsData: this.stdoutIsData(flags as Record<string, unknown>),
+      reporterOptions: this.globals['reporter-option'],
     })
     this.inFlight.attach(this.session.events)
     for (const s of STOP_SIGNALS) process.on(s, this.onSignal)

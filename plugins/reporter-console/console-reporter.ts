@@ -3,10 +3,15 @@ import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
 import {ABORTED, endStatus, failStatus, pendingStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
+import {systemClock, type Clock} from './clock.js'
+import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
+import {PlainLog} from './plain-log.js'
 
 /**
- * The upstream table. On a TTY every row is redrawn in place as its container progresses;
- * otherwise each container's final status is printed once, as a plain line.
+ * The upstream table. On a TTY every row is redrawn in place as its container progresses, a waiting row with
+ * its elapsed time and a finished one with the time it took; otherwise each state change is a timestamped line as
+ * it happens (the last one with the time taken) and the table follows at the end (`status` keeps upstream's one
+ * line per container).
  */
 export class ConsoleReporter implements Reporter {
   private rows = new Map<string, Row>()
@@ -19,8 +24,15 @@ export class ConsoleReporter implements Reporter {
   private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
   private readonly live: boolean
+  /** When each row's current phase began, and what its line last showed (live). */
+  private readonly since = new Map<string, number>()
+  private readonly shown = new Map<string, string>()
+  private stopTicking?: () => void
+  /** The play acts on containers (not `status`): rows give durations, plain output logs each change. */
+  private acting = false
+  private readonly log = new PlainLog((line) => this.write(`${line}\n`))
 
-  constructor(private readonly ctx: ReporterContext) {
+  constructor(private readonly ctx: ReporterContext, private readonly clock: Clock = systemClock) {
     this.live = ctx.progress === 'tty'
   }
 
@@ -29,23 +41,23 @@ export class ConsoleReporter implements Reporter {
       for (const s of Object.values(e.environment.ships)) this.shipIps.set(s.name, s.ip)
     })
     events.on('play:start', (e) => this.start(e))
-    events.on('task:wait', (e) => this.progress(e.container, waitingStatus(e.waitingOn)))
-    events.on('task:start', (e) => this.progress(e.container, pendingStatus(e.action)))
-    events.on('task:progress', (e) => this.progress(e.container, `${e.message}...`))
+    events.on('task:wait', (e) => this.progress(e.container, waitingStatus(e.waitingOn), e.at))
+    events.on('task:start', (e) => this.progress(e.container, pendingStatus(e.action), e.at))
+    events.on('task:progress', (e) => this.progress(e.container, `${e.message}...`, e.at))
     events.on('task:end', (e) => {
       this.tally.add(e.outcome)
       if (e.outcome === 'host down' && typeof e.data?.reason === 'string') this.downShips.set(e.container.ship, e.data.reason)
-      this.finish(e.container, endStatus(e), e.id)
+      this.finish(e.container, endStatus(e), e.at, e.durationMs, e.id)
     })
     events.on('task:fail', (e) => {
       this.tally.failed++
       const m = e.error.message
       this.failures.push(m.startsWith(`${e.container.name}:`) ? m : `${e.container.name}: ${m}`)
-      this.finish(e.container, failStatus(e))
+      this.finish(e.container, failStatus(e), e.at, e.durationMs)
     })
     events.on('task:skip', (e) => {
       this.tally.aborted++
-      this.finish(e.container, ABORTED)
+      this.finish(e.container, ABORTED, e.at)
     })
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it
@@ -57,49 +69,92 @@ export class ConsoleReporter implements Reporter {
   private start(e: PlayStart): void {
     const list = e.direction === 'reverse' ? [...e.containers].reverse() : e.containers
     const numberOf = new Map(e.containers.map((c, i) => [c.name, i + 1]))
+    this.acting = e.command !== 'status'
     this.order = list.map((c) => c.name)
     for (const c of list) this.rows.set(c.name, {number: numberOf.get(c.name)!, instance: c.name, service: c.service, ship: this.shipCell(c), container: '-', status: ''})
     this.widths = columnWidths(list.map((c) => ({...this.rows.get(c.name)!, container: containerCell(c.image, '0000000')})))
+    this.log.start(this.order)
+    if (this.plainLog) return
     this.write(formatHeader(this.widths, this.ctx.color) + '\n')
-    if (this.live) this.redraw()
+    if (!this.live) return
+    this.redraw()
+    this.stopTicking?.()
+    this.stopTicking = this.clock.every(1000, () => this.tick())
+  }
+
+  /** Plain output of an acting play: a line per change, the table at the end. */
+  private get plainLog(): boolean {
+    return !this.live && this.acting
   }
 
   private shipCell(c: ContainerRef): string {
     return this.ctx.showHosts ? (this.shipIps.get(c.ship) ?? c.ship) : c.ship
   }
 
-  private progress(c: ContainerRef, status: string): void {
+  private progress(c: ContainerRef, status: string, at: number): void {
     const row = this.rows.get(c.name)
-    if (!row || !this.live) return
+    if (!row) return
+    if (phaseOf(status) !== phaseOf(row.status)) this.since.set(c.name, at)
     this.rows.set(c.name, {...row, status})
-    this.redrawRow(c.name)
+    if (this.live) this.redrawRow(c.name)
+    else if (this.plainLog) this.log.change(at, c.name, status)
   }
 
-  private finish(c: ContainerRef, status: string, id?: string): void {
+  private finish(c: ContainerRef, status: string, at: number, durationMs?: number, id?: string): void {
     const row = this.rows.get(c.name)
     if (!row || !this.widths) return
-    const done = {...row, status, container: id ? containerCell(c.image, id) : row.container}
+    const timed = this.acting && durationMs !== undefined ? withDuration(status, durationMs) : status
+    // off a terminal the table keeps upstream's status word last (scripts match `started$`); the log line has the time
+    const done = {...row, status: this.live ? timed : status, container: id ? containerCell(c.image, id) : row.container}
     this.rows.set(c.name, done)
     if (this.live) this.redrawRow(c.name)
+    else if (this.plainLog) this.log.change(at, c.name, timed)
     else this.write(formatRow(done, this.widths) + '\n')
+  }
+
+  /** A row as shown now: a waiting one with how long it has waited. */
+  private view(name: string): Row {
+    const row = this.rows.get(name)!
+    const since = this.since.get(name)
+    return isPending(row.status) && since !== undefined ? {...row, status: withElapsed(row.status, this.clock.now() - since)} : row
+  }
+
+  private line(name: string): string {
+    return formatRow(this.view(name), this.widths!, this.ctx.color, this.ctx.columns)
   }
 
   private redraw(): void {
     if (!this.widths) return
-    const lines = this.order.map((n) => formatRow(this.rows.get(n)!, this.widths!, this.ctx.color, this.ctx.columns))
+    const lines = this.order.map((n) => this.line(n))
+    this.order.forEach((n, i) => this.shown.set(n, lines[i]!))
     this.write(cursorUp(this.drawn) + lines.map((l) => `${clearLine}${l}\n`).join(''))
     this.drawn = lines.length
   }
 
   /** Rewrites one row in place: up to it, clear, write, back down below the table. */
-  private redrawRow(name: string): void {
+  private redrawRow(name: string, line = this.line(name)): void {
     const up = this.drawn - this.order.indexOf(name)
-    const line = formatRow(this.rows.get(name)!, this.widths!, this.ctx.color, this.ctx.columns)
+    this.shown.set(name, line)
     this.write(`${cursorUp(up)}${clearLine}${line}\n${cursorDown(up - 1)}`)
+  }
+
+  /** Once a second: waiting rows whose elapsed time moved on. */
+  private tick(): void {
+    if (!this.widths) return
+    for (const name of this.order) {
+      const line = this.line(name)
+      if (line !== this.shown.get(name)) this.redrawRow(name, line)
+    }
   }
 
   private end(e: PlayEnd): void {
     if (!this.widths) return
+    this.stopTicking?.()
+    this.stopTicking = undefined
+    if (this.plainLog) {
+      this.write(formatHeader(this.widths, this.ctx.color) + '\n')
+      for (const n of this.order) this.write(formatRow(this.rows.get(n)!, this.widths, this.ctx.color) + '\n')
+    }
     for (const f of this.failures) this.write(`${paint('red', f, this.ctx.color)}\n`)
     for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''

@@ -24,10 +24,14 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
   after(() => rmSync(dir, {recursive: true, force: true}))
 
-  it('start prints the upstream table, numbered in list order, and a summary', async () => {
+  it('start logs each change with a timestamp, then prints the upstream table, numbered in list order, and a summary', async () => {
     const r = await cli(['start'])
     expect(r.code, r.stderr).to.equal(0)
-    expect(r.stdout.split('\n')[0]).to.match(/^ {2}# {2}INSTANCE +SERVICE +SHIP +CONTAINER +STATUS$/)
+    const lines = r.stdout.split('\n')
+    const header = lines.findIndex((l) => /^ {2}# {2}INSTANCE +SERVICE +SHIP +CONTAINER +STATUS$/.test(l))
+    expect(header, r.stdout).to.be.greaterThan(0)
+    for (const l of lines.slice(0, header)) expect(l).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (db-1|app-1|app-2): +\S/)
+    expect(lines.slice(0, header).some((l) => / app-2: +started \(\d+\.\ds\)$/.test(l)), r.stdout).to.equal(true)
     expect(rows(r.stdout).map((l) => l.trim().split(/\s+/).slice(0, 4).join(' '))).to.have.members(['1 db-1 db a', '2 app-1 app a', '3 app-2 app b'])
     for (const row of rows(r.stdout)) expect(row).to.match(/ (16|1):\S{7} +started$/)
     expect(r.stdout.trim().split('\n').at(-1)).to.match(/^3 started, 0 failed in \d+\.\ds$/)
@@ -57,7 +61,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     const opts = (env: Record<string, string | undefined>) => ({...run(), env: {...run().env, ...env}})
     const coloured = await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: undefined}))
     expect(coloured.stdout).to.match(/\x1b\[\d+A/)
-    expect(coloured.stdout).to.contain('\x1b[32mstarted\x1b[0m')
+    expect(coloured.stdout).to.contain('\x1b[32mstarted (')
     for (const r of [await maestro(['start', '--progress', 'tty'], opts({NO_COLOR: '1'})), await maestro(['start', '--progress', 'tty', '--no-color'], opts({NO_COLOR: undefined}))]) {
       expect(r.stdout).to.match(/\x1b\[\d+A/)
       expect(r.stdout).not.to.match(/\x1b\[\d+m/)
@@ -82,7 +86,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     const tty = await onPty({NO_COLOR: undefined})
     expect(tty.code, tty.out).to.equal(0)
     expect(tty.out).to.match(/\x1b\[\d+A/)
-    expect(tty.out).to.contain('\x1b[32mstarted\x1b[0m')
+    expect(tty.out).to.contain('\x1b[32mstarted (')
     const noColor = await onPty({NO_COLOR: '1'})
     expect(noColor.code, noColor.out).to.equal(0)
     expect(noColor.out).to.match(/ started\r?\n/)
@@ -167,7 +171,7 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
 
   it('Ctrl-C lets actions in flight finish, aborts the rest and exits 130', async () => {
     const p = spawnMaestro(['start', '-c', '1'], run({images: SHOP_IMAGES, latencyMs: 300}))
-    await p.sawOutput('INSTANCE')
+    await p.sawOutput('starting...')
     p.child.kill('SIGINT')
     const r = await p.done
     expect(r.code).to.equal(130)

@@ -2,7 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
 import {json, refreshImages, removeOrphans, reuse, selectionFlags} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
-import {renderPlan} from '../cli/render-plan.js'
+import {renderOrphan, renderPlan, type PlanStyle} from '../cli/render-plan.js'
+import {colorWanted} from '../logs/colors.js'
 import {ExitCode} from '../api/errors.js'
 import {orderedJson} from '../text/ordered-json.js'
 
@@ -36,8 +37,9 @@ export default class Plan extends MaestroCommand {
     const {environment} = await this.loaded()
     const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge, removeOrphans: flags['remove-orphans']})
     const {steps, changes, orphans, unseen} = await this.session.planPlay(request)
-    this.log(flags.json ? orderedJson({changes, steps, orphans}) : renderPlan(steps))
-    if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.action}: ${o.reason}`)
+    const style: PlanStyle = {markers: process.stdout.isTTY === true, color: colorWanted(process.stdout, this.globals.color, process.env)}
+    this.log(flags.json ? orderedJson({changes, steps, orphans}) : renderPlan(steps, style))
+    if (!flags.json) for (const o of orphans) this.log(renderOrphan(o, style))
     for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
     if (changes && flags['detailed-exitcode']) this.setExit(ExitCode.CHANGES_PENDING)
   }

@@ -6,6 +6,7 @@ import type {PlayOptions, PlayRequest} from '../play/types.js'
 import type {Session} from '../session/session.js'
 import {selectThings, type SelectionFlags} from './selection.js'
 import {reportOrphans, type ReportStreams} from './orphan-report.js'
+import {absentDependencyWarning} from '../plan/absent-dependencies.js'
 
 export interface PlayFlags extends SelectionFlags {
   readonly concurrency?: number
@@ -24,6 +25,7 @@ export async function playRequest(
 export async function runAction(session: Session, request: PlayRequest, io: ReportStreams = {out: process.stdout, err: process.stderr}): Promise<void> {
   const result = await session.runPlay(request)
   reportOrphans(request.command, result, io)
+  for (const a of result.absentDependencies ?? []) io.err.write(`${absentDependencyWarning(a, request.command)}\n`)
   if (result.exitCode === 0) return
   const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)
   throw e.exit === result.exitCode ? e : new MaestroError(e.code, e.message, {exit: result.exitCode, cause: e, hint: e.hint})

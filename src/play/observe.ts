@@ -13,6 +13,8 @@ export interface Observation {
   readonly orphans: readonly Orphan[]
   /** With `everyShip`: ships outside the play that could not be listed (their orphans are unknown). */
   readonly unseen: readonly string[]
+  /** The ships whose containers were listed. */
+  readonly listed?: ReadonlySet<string>
 }
 
 /** Transport errors that already name the ship and its endpoint: reported as they are, not wrapped again. */
@@ -36,9 +38,11 @@ export function toObserved(ship: string, s: ContainerSummary): ObservedContainer
  * One `listContainers({all: true})` per ship, in parallel: it is both the reachability preflight and the
  * observed state of every container of the play (no per-container inspect).
  */
-export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[], everyShip = false): Promise<Observation> {
+export async function observeShips(environment: Environment, clients: ShipClients, containers: readonly string[], everyShip = false, alsoShips: readonly string[] = []): Promise<Observation> {
   const inPlay = new Set(containers.map((c) => environment.containers[c].ship))
-  const ships = everyShip ? Object.keys(environment.ships) : [...inPlay]
+  // `alsoShips` are listed at best (for the state of unselected dependencies): one that is down changes nothing
+  const ships = everyShip ? Object.keys(environment.ships) : [...new Set([...inPlay, ...alsoShips])]
+  const listedShips = new Set<string>()
   const listed: ObservedContainer[] = []
   const unseen: string[] = []
   const observed = new Map<string, ObservedContainer>()
@@ -48,18 +52,19 @@ export async function observeShips(environment: Environment, clients: ShipClient
       const client = clients.get(ship)
       try {
         const list = await client.listContainers({all: true})
+        listedShips.add(ship)
         for (const s of list) {
           const o = toObserved(ship, s)
           listed.push(o)
           if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
         }
       } catch (cause) {
-        if (!inPlay.has(ship)) return void unseen.push(ship)
+        if (!inPlay.has(ship)) return void (everyShip && unseen.push(ship))
         down.set(ship, {endpoint: client.endpoint, cause})
       }
     }),
   )
-  return {observed, down, orphans: everyShip ? findOrphans(environment, listed, containers) : [], unseen: unseen.sort()}
+  return {observed, down, orphans: everyShip ? findOrphans(environment, listed, containers) : [], unseen: unseen.sort(), listed: listedShips}
 }
 
 /** The one-line reason a ship could not be listed, for `status` to show next to `host down`. */

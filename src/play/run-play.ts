@@ -17,6 +17,10 @@ import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
 import {SEES_ORPHANS, actOnOrphans} from './orphan-phase.js'
 import {orphanOutcome} from '../plan/decide-orphan.js'
+import {absentDependencies, unselectedDependencies} from '../plan/absent-dependencies.js'
+
+/** `start` brings containers up: an unselected dependency that is down is worth a warning (-d selects it). */
+const WARNS_ABSENT_DEPENDENCIES: ReadonlySet<string> = new Set(['start'])
 
 export const asMaestroError = (e: unknown): MaestroError => (isMaestroError(e) ? e : new MaestroError('MAESTRO_ACTION_FAILED', describeError(e), {cause: e}))
 
@@ -57,7 +61,8 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
   const signal = request.signal ?? new AbortController().signal
   const clients = shipClients(services, environment, request)
   try {
-    const {observed, down, orphans: found, unseen} = await observeShips(environment, clients, names, SEES_ORPHANS.has(action))
+    const dependencies = WARNS_ABSENT_DEPENDENCIES.has(action) ? unselectedDependencies(environment, names) : []
+    const {observed, down, orphans: found, unseen, listed} = await observeShips(environment, clients, names, SEES_ORPHANS.has(action), dependencies.map((d) => environment.containers[d].ship))
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
@@ -126,7 +131,8 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const exitCode = interruption ? interruption.exit : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
     services.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
-    return {outcomes, stats, exitCode, error, requests: clients.requests(), orphans, unseen}
+    const absent = dependencies.length > 0 ? absentDependencies(environment, names, observed, listed ?? new Set()) : []
+    return {outcomes, stats, exitCode, error, requests: clients.requests(), orphans, unseen, absentDependencies: absent}
   } finally {
     await clients.closeAll()
   }

@@ -1,3 +1,4 @@
+import type {AbsentDependency} from '../plan/absent-dependencies.js'
 import type {Action, Outcome, PlayStats} from '../api/events.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {ExitCode, MaestroError} from '../api/errors.js'
@@ -68,4 +69,6 @@ export interface PlayResult {
   readonly orphans: readonly OrphanOutcome[]
   /** Ships outside the play that could not be listed: their orphans are not known. */
   readonly unseen: readonly string[]
+  /** Unselected dependencies (start) that are not running: the CLI warns about each. */
+  readonly absentDependencies?: readonly AbsentDependency[]
 }

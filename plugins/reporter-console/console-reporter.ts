@@ -3,6 +3,7 @@ import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
 import {ABORTED, endStatus, failStatus, pendingStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
+import {failureLines} from './failure.js'
 
 /**
  * The upstream table. On a TTY every row is redrawn in place as its container progresses;
@@ -14,7 +15,7 @@ export class ConsoleReporter implements Reporter {
   private widths?: Widths
   private drawn = 0
   private tally = new Tally()
-  private failures: string[] = []
+  private failures: string[][] = []
   /** Why each unreachable ship is down, shown once under the table. */
   private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
@@ -39,8 +40,7 @@ export class ConsoleReporter implements Reporter {
     })
     events.on('task:fail', (e) => {
       this.tally.failed++
-      const m = e.error.message
-      this.failures.push(m.startsWith(`${e.container.name}:`) ? m : `${e.container.name}: ${m}`)
+      this.failures.push(failureLines(e.container.name, e.error))
       this.finish(e.container, failStatus(e))
     })
     events.on('task:skip', (e) => {
@@ -100,7 +100,7 @@ export class ConsoleReporter implements Reporter {
 
   private end(e: PlayEnd): void {
     if (!this.widths) return
-    for (const f of this.failures) this.write(`${paint('red', f, this.ctx.color)}\n`)
+    for (const [head, ...more] of this.failures) this.write(`${paint('red', head, this.ctx.color)}\n${more.map((l) => `${l}\n`).join('')}`)
     for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''
     this.write(`${this.tally.summary(e.stats.durationMs)}${interrupted}\n`)

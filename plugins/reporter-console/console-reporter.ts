@@ -6,6 +6,7 @@ import {Tally} from './summary.js'
 import {systemClock, type Clock} from './clock.js'
 import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
 import {PlainLog} from './plain-log.js'
+import {failureLines} from './failure.js'
 
 /**
  * The upstream table. On a TTY every row is redrawn in place as its container progresses, a waiting row with
@@ -19,7 +20,7 @@ export class ConsoleReporter implements Reporter {
   private widths?: Widths
   private drawn = 0
   private tally = new Tally()
-  private failures: string[] = []
+  private failures: string[][] = []
   /** Why each unreachable ship is down, shown once under the table. */
   private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
@@ -51,8 +52,7 @@ export class ConsoleReporter implements Reporter {
     })
     events.on('task:fail', (e) => {
       this.tally.failed++
-      const m = e.error.message
-      this.failures.push(m.startsWith(`${e.container.name}:`) ? m : `${e.container.name}: ${m}`)
+      this.failures.push(failureLines(e.container.name, e.error))
       this.finish(e.container, failStatus(e), e.at, e.durationMs)
     })
     events.on('task:skip', (e) => {
@@ -155,7 +155,7 @@ export class ConsoleReporter implements Reporter {
       this.write(formatHeader(this.widths, this.ctx.color) + '\n')
       for (const n of this.order) this.write(formatRow(this.rows.get(n)!, this.widths, this.ctx.color) + '\n')
     }
-    for (const f of this.failures) this.write(`${paint('red', f, this.ctx.color)}\n`)
+    for (const [head, ...more] of this.failures) this.write(`${paint('red', head, this.ctx.color)}\n${more.map((l) => `${l}\n`).join('')}`)
     for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''
     this.write(`${this.tally.summary(e.stats.durationMs)}${interrupted}\n`)

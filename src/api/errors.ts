@@ -86,6 +86,8 @@ export interface MaestroErrorOptions {
   readonly cause?: unknown
   readonly issues?: readonly ConfigIssue[]
   readonly exit?: ExitCode
+  /** The last lines a failed container wrote (bounded), shown under its failure. */
+  readonly logTail?: readonly string[]
 }
 
 /** The one error shape of Maestro: coded, located, and mapped to an exit code. */
@@ -95,6 +97,7 @@ export class MaestroError extends Error {
   readonly hint?: string
   readonly issues: readonly ConfigIssue[]
   readonly exit: ExitCode
+  readonly logTail?: readonly string[]
 
   constructor(code: ErrorCode, message: string, options: MaestroErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : {cause: options.cause})
@@ -104,6 +107,7 @@ export class MaestroError extends Error {
     this.hint = options.hint
     this.issues = options.issues ?? []
     this.exit = options.exit ?? EXIT_BY_CODE[code] ?? ExitCode.ACTION_FAILED
+    if (options.logTail) this.logTail = options.logTail
   }
 }
 

@@ -2,7 +2,7 @@ import {Command, Errors, type Interfaces} from '@oclif/core'
 import {globalFlags} from './flags.js'
 import {bootSession} from './boot.js'
 import {renderError, isExitSignal, usageContext} from './errors.js'
-import {attachReporters} from './reporters.js'
+import {attachReporters, parseReporterSpec} from './reporters.js'
 import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
 import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
@@ -42,6 +42,8 @@ export abstract class MaestroCommand extends Command {
   private deadline?: NodeJS.Timeout
   private quitting = false
   private readonly inFlight = new InFlight()
+  /** The console reporter prints on stdout: a failed play's `ERROR:` line need not repeat its reasons. */
+  private failuresShown = false
   private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal as StopSignal)
 
   /** Commands that run until stopped (`events`) override this: a first signal then ends them with exit 0, quietly. */
@@ -61,6 +63,10 @@ export abstract class MaestroCommand extends Command {
     this.session = await bootSession(this.config)
     for (const p of this.session.problems) process.stderr.write(`warning: ${p.message}\n`)
     attachDiagnostics(this.session.events, this.globals.debug)
+    this.failuresShown = this.globals.reporter.some((r) => {
+      const spec = parseReporterSpec(r)
+      return spec.name === 'console' && spec.target === undefined
+    }) && !this.stdoutIsData(flags as Record<string, unknown>)
     attachReporters(this.session, this.globals.reporter, {
       progress: this.globals.progress,
       color: this.globals.color,
@@ -94,7 +100,7 @@ export abstract class MaestroCommand extends Command {
     const request = {...play, scheduler: this.globals.scheduler}
     this.playing = true
     try {
-      await runAction(this.session, request)
+      await runAction(this.session, request, {out: process.stdout, err: process.stderr, failuresShown: this.failuresShown})
     } finally {
       this.playing = false
     }

@@ -21,12 +21,30 @@ export async function playRequest(
   return {command, containers, concurrency: flags.concurrency, ignoreDependencies: flags['ignore-dependencies'] === true, signal, options, transportFlags}
 }
 
-/** Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). */
-export async function runAction(session: Session, request: PlayRequest, io: ReportStreams = {out: process.stdout, err: process.stderr}): Promise<void> {
+export interface ReportStreamsShown extends ReportStreams {
+  /** The console reporter on stdout already printed each failed container's reason under its table. */
+  readonly failuresShown?: boolean
+}
+
+/**
+ * Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). When
+ * the failed containers' reasons are already on the screen, the error only names them (said once, not twice).
+ */
+export async function runAction(session: Session, request: PlayRequest, io: ReportStreamsShown = {out: process.stdout, err: process.stderr}): Promise<void> {
   const result = await session.runPlay(request)
   reportOrphans(request.command, result, io)
   for (const a of result.absentDependencies ?? []) io.err.write(`${absentDependencyWarning(a, request.command)}\n`)
   if (result.exitCode === 0) return
   const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)
+  const failed = [...result.outcomes].filter(([, r]) => r.status === 'failed').map(([name]) => name)
+  const shown = io.failuresShown === true && [...result.outcomes.values()].some((r) => r.status === 'failed' && r.error === e)
+  if (shown) throw new MaestroError(e.code, `${request.command} failed for ${namesOf(failed)} (reason above)`, {exit: result.exitCode, cause: e})
   throw e.exit === result.exitCode ? e : new MaestroError(e.code, e.message, {exit: result.exitCode, cause: e, hint: e.hint})
+}
+
+const NAMED = 5
+
+function namesOf(names: readonly string[]): string {
+  const more = names.length > NAMED ? ` and ${names.length - NAMED} more` : ''
+  return `${names.length} container${names.length === 1 ? '' : 's'}: ${names.slice(0, NAMED).join(', ')}${more}`
 }

@@ -5,6 +5,7 @@ import {maestroLabels} from '../plan/labels.js'
 import type {TaskContext} from './context.js'
 import {connectOtherNetworks, ensureNetworks} from './networks.js'
 import {delay} from './wait.js'
+import {logsHint, readLogTail} from './log-tail.js'
 
 export const dockerError = (ctx: TaskContext, what: string, error: unknown): MaestroError =>
   isMaestroError(error) ? error : new MaestroError('MAESTRO_DOCKER', `${ctx.container.name}: ${what}: ${describeError(error)}`, {cause: error})
@@ -58,7 +59,8 @@ export async function startContainer(ctx: TaskContext, id: string, window: Runni
     if (gone) break
   }
   const why = last ? `${last.State.Status}, exit code ${last.State.ExitCode}${last.State.Error ? `: ${last.State.Error}` : ''}` : 'status could not be obtained'
-  throw new MaestroError('MAESTRO_ACTION_FAILED', `${ctx.container.name}: container did not start (${why})`, {hint: `docker logs ${ctx.container.name} on ${ctx.ship.name}`})
+  const logTail = await readLogTail(ctx.docker, id)
+  throw new MaestroError('MAESTRO_ACTION_FAILED', `${ctx.container.name}: container did not start (${why})`, {hint: logsHint(ctx.container.name), logTail})
 }
 
 export async function stopContainer(ctx: TaskContext, id: string): Promise<void> {

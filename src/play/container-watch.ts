@@ -1,4 +1,4 @@
-import {MaestroError} from '../api/errors.js'
+import {MaestroError, type MaestroErrorOptions} from '../api/errors.js'
 import type {ContainerInspect} from '../api/docker.js'
 import type {LifecycleState} from '../model/types.js'
 import type {TaskContext} from './context.js'
@@ -6,7 +6,8 @@ import {delay} from './wait.js'
 
 export const mustRun = (state: LifecycleState): boolean => state === 'running' || state === 'pre-stop'
 
-export const checkFailed = (message: string, cause?: unknown) => new MaestroError('MAESTRO_CHECK_FAILED', message, {cause})
+export const checkFailed = (message: string, cause?: unknown, more: Pick<MaestroErrorOptions, 'hint' | 'logTail'> = {}) =>
+  new MaestroError('MAESTRO_CHECK_FAILED', message, {cause, ...more})
 
 /** One inspect per poll, shared by the state watchdog and the health wait (not one each). */
 export class ContainerWatch {

@@ -1,15 +1,13 @@
 /**
  * The `running` checks of a container just started. One that fails them is not left looking healthy: it is
- * stopped (unless `--keep-failed`) and the failure says so, with the last lines of its log.
+ * stopped (unless `--keep-failed`) and the failure says so; the last lines of its log go with it.
  */
 import {isMaestroError, type MaestroError} from '../api/errors.js'
 import {runChecks} from './checks.js'
 import {stopContainer} from './container-steps.js'
 import {checkFailed} from './container-watch.js'
 import type {TaskContext} from './context.js'
-
-const LOG_LINES = 5
-const LINE_CHARS = 200
+import {logsHint, readLogTail} from './log-tail.js'
 
 export async function awaitReady(ctx: TaskContext, id: string, healthcheck: boolean): Promise<void> {
   try {
@@ -22,24 +20,13 @@ export async function awaitReady(ctx: TaskContext, id: string, healthcheck: bool
 }
 
 async function failedReadiness(ctx: TaskContext, id: string, error: MaestroError): Promise<MaestroError> {
-  const log = await lastLogLines(ctx, id)
-  const said = log.length > 0 ? `; last log lines: ${log.map((l) => JSON.stringify(l)).join(' / ')}` : ''
-  if (ctx.options.keepFailed) return checkFailed(`${error.message}; left running (--keep-failed)${said}`, error)
+  const logTail = await readLogTail(ctx.docker, id)
+  const failed = (what: string) => checkFailed(`${error.message}; ${what}`, error, {logTail, hint: logsHint(ctx.container.name)})
+  if (ctx.options.keepFailed) return failed('left running (--keep-failed)')
   try {
     await stopContainer(ctx, id)
   } catch (stop) {
-    return checkFailed(`${error.message}; could not stop it: ${isMaestroError(stop) ? stop.message : String(stop)}${said}`, error)
+    return failed(`could not stop it: ${isMaestroError(stop) ? stop.message : String(stop)}`)
   }
-  return checkFailed(`${error.message}; stopped it (--keep-failed keeps it running)${said}`, error)
-}
-
-async function lastLogLines(ctx: TaskContext, id: string): Promise<string[]> {
-  try {
-    const stream = await ctx.docker.logs(id, {tail: LOG_LINES})
-    let text = ''
-    for await (const chunk of stream) text += String(chunk)
-    return text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').slice(-LOG_LINES).map((l) => l.slice(0, LINE_CHARS))
-  } catch {
-    return []
-  }
+  return failed('stopped it (--keep-failed keeps it running)')
 }

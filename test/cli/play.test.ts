@@ -118,7 +118,9 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
     const r = await cli(['start'], {images: SHOP_IMAGES, fail: {call: 'createContainer', arg: 'app-2', message: 'disk full'}})
     expect(r.code).to.equal(1)
     expect(rows(r.stdout).find((l) => l.includes('app-2'))).to.match(/failed!$/)
-    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: .*disk full/)
+    // the reason once, under the table; the ERROR line names the container
+    expect(r.stdout).to.match(/^app-2: .*disk full$/m)
+    expect(r.stderr.trim().split('\n').at(-1)).to.equal('ERROR: start failed for 1 container: app-2 (reason above)')
     expect(r.stderr).not.to.match(/\n\s+at /)
   })
 

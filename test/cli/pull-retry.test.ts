@@ -36,7 +36,8 @@ describe('registry retry spec through `maestro pull` (built binary, fake fleet)'
     const r = await pull('retry.yaml')
     expect(r.code).to.equal(1)
     expect(await progress()).to.deep.equal(['pull failed with HTTP 503, retrying (1)', 'pull failed with HTTP 503, retrying (2)'])
-    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: pull of reg\.example\.test:5000\/app:1 on a failed \(registries: flaky\): .*503/)
+    expect(r.stdout).to.match(/: pull of reg\.example\.test:5000\/app:1 on a failed \(registries: flaky\): .*503/)
+    expect(r.stderr.trim().split('\n').at(-1)).to.match(/^ERROR: pull failed for 1 container: \S+ \(reason above\)$/)
   })
 
   it('does not retry a status missing from when', async () => {

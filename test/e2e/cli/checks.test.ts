@@ -112,7 +112,9 @@ ${i('unhealthy-1', 'command: sleep 3600')}
       expect(r.code).to.equal(1)
       expect(rowOf(r, name)).to.match(/ container did not start!$/)
       expect(r.stdout).to.match(new RegExp(`^${name}: ${why.source}`, 'm'))
-      expect(r.stderr.trim().split('\n').at(-1)).to.match(new RegExp(`^ERROR: ${name}: ${why.source}.*; stopped it \\(--keep-failed keeps it running\\)`))
+      expect(r.stdout).to.match(new RegExp(`^${name}: ${why.source}.*; stopped it \\(--keep-failed keeps it running\\)$`, 'm'))
+      // said once: the ERROR line only names it
+      expect(r.stderr.trim().split('\n').at(-1)).to.equal(`ERROR: start failed for 1 container: ${name} (reason above)`)
       // it never became ready, so it is not left looking healthy
       expect((await docker('inspect', '-f', '{{.State.Running}}', name)).stdout.trim()).to.equal('false')
     })

@@ -97,7 +97,7 @@ describe('@e2e maestro pull with registry logins (built binary)', function () {
     const r = await cli(file, ['pull'])
     expect(r.code).to.equal(1)
     expect(r.stdout).to.match(/pulled-1 .* failed!\n/)
-    expect(r.stderr).to.contain(`ERROR: registry ${registry} (registries: lab-registry) refused the login as ${USER} while pulling ${image()} on ship2: `)
+    expect(r.stdout).to.contain(`: registry ${registry} (registries: lab-registry) refused the login as ${USER} while pulling ${image()} on ship2: `)
     expect(r.stderr).not.to.match(/\n\s+at /)
     expect(await present()).to.equal(false)
   })
@@ -105,7 +105,7 @@ describe('@e2e maestro pull with registry logins (built binary)', function () {
   it('says a login is missing when there are no credentials', async () => {
     const r = await cli(tracked(envFile('')), ['pull'])
     expect(r.code).to.equal(1)
-    expect(r.stderr).to.contain(`ERROR: registry ${registry} needs a login to pull ${image()} on ship2: `)
+    expect(r.stdout).to.contain(`: registry ${registry} needs a login to pull ${image()} on ship2: `)
   })
 
   it('says the registry is unreachable from the ship', async () => {
@@ -113,6 +113,6 @@ describe('@e2e maestro pull with registry logins (built binary)', function () {
     const file = tracked(writeLabEnvironment(lab, `registries:\n  gone: {registry: 'http://${away}', username: ${USER}, password: ${PASSWORD}}\nservices:\n  lost:\n    image: ${away}/lab/none:e2e\n    instances: {lost-1: {ship: ship2}}\n`, {ships: 2, name: 'cli-pull-gone'}))
     const r = await cli(file, ['pull'])
     expect(r.code).to.equal(1)
-    expect(r.stderr).to.contain(`ERROR: registry ${away} (registries: gone) is unreachable from ship2 while pulling ${away}/lab/none:e2e: `)
+    expect(r.stdout).to.contain(`: registry ${away} (registries: gone) is unreachable from ship2 while pulling ${away}/lab/none:e2e: `)
   })
 })

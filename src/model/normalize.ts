@@ -29,7 +29,7 @@ export interface NormalizeResult {
 const TOP_KEYS: ReadonlySet<string> = knownKeys(TOP)
 
 /** File order (stable for issues on the same node). */
-const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
+export const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
   [...issues].sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0))
 
 function readSchema(sink: IssueCollector, data: RawMap): 1 | 2 {

@@ -4,6 +4,7 @@ import type {EventPayload} from '../api/events.js'
 import {configError, isMaestroError, MaestroError, type ConfigIssue} from '../api/errors.js'
 import type {CheckSpec, Environment} from './types.js'
 import {normalizeEnvironment, sortIssues} from './normalize.js'
+import type {AuditRule} from './registries.js'
 
 export interface LoadEnvironmentOptions {
   readonly env: Readonly<Record<string, string | undefined>>
@@ -12,6 +13,8 @@ export interface LoadEnvironmentOptions {
   /** Known lifecycle check types; others are reported. */
   readonly checkTypes?: readonly string[]
   readonly validateCheck?: (spec: CheckSpec) => readonly string[]
+  /** Problems of an `audit:` entry: its type is unknown, its notifier's `validate` refuses it. */
+  readonly checkAudit?: AuditRule
   /**
    * Runs on the loaded document before it is normalized (the plugins' options, which decide the plugin
    * rules): its issues join the file's, and its rules replace checkTypes/validateCheck.
@@ -21,7 +24,7 @@ export interface LoadEnvironmentOptions {
   readonly readFile?: (path: string) => string
 }
 
-export type PluginRules = Pick<LoadEnvironmentOptions, 'checkTypes' | 'validateCheck'>
+export type PluginRules = Pick<LoadEnvironmentOptions, 'checkTypes' | 'validateCheck' | 'checkAudit'>
 
 export interface Prepared {
   readonly issues: readonly ConfigIssue[]
@@ -67,6 +70,7 @@ export async function loadEnvironment(host: LoadHost, file: string, options: Loa
     const normalized = normalizeEnvironment(document, {
       checkTypes: rules.checkTypes,
       validateCheck: rules.validateCheck,
+      checkAudit: rules.checkAudit,
       readFile: options.readFile ?? ((p) => readFileSync(p, 'utf8')),
     })
     const issues = sortIssues([...prepared.issues, ...normalized.issues])

@@ -9,13 +9,15 @@ import {normalizeServices} from './services.js'
 import {checkReferences} from './references.js'
 import {knownKeys} from './schema/shapes.js'
 import {TOP} from './schema/keys.js'
-import {normalizeAudit, normalizePluginOptions, normalizeRegistries} from './registries.js'
+import {normalizeAudit, normalizePluginOptions, normalizeRegistries, type AuditRule} from './registries.js'
 
 export interface NormalizeOptions {
   /** Lifecycle check types that exist; when given, others are errors. */
   readonly checkTypes?: readonly string[]
   /** Extra validation of one check spec (e.g. the check plugin's `validate`). */
   readonly validateCheck?: (spec: CheckSpec) => readonly string[]
+  /** Problems of one `audit:` entry (unknown type, the notifier's `validate`), at the entry or at one of its keys. */
+  readonly checkAudit?: AuditRule
   /** Reads an envfile (absolute path); when given, envfiles are checked. Keeps this module pure. */
   readonly readFile?: (path: string) => string
 }
@@ -83,7 +85,7 @@ export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOpti
     services,
     containers,
     registries: normalizeRegistries(sink, data),
-    audit: normalizeAudit(sink, data),
+    audit: normalizeAudit(sink, data, options.checkAudit),
     plugins: normalizePluginOptions(sink, data),
     ...(doc.envValuesRead?.length ? {templateEnvValues: doc.envValuesRead} : {}),
   }

@@ -16,7 +16,7 @@ import type {PlayRequest, PlayResult} from '../play/types.js'
 import type {PlanResult} from '../play/plan-play.js'
 import type {PluginCandidate} from '../kernel/plugin-admission.js'
 import {unknownProvider} from '../kernel/unknown-provider.js'
-import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
+import {attachNotifiers, auditRule, type AttachedNotifier} from './notifiers.js'
 import type {PlayCallOptions, SelectOptionsFor} from './options.js'
 import type {Action} from '../api/events.js'
 import type {PlayOptions} from '../play/types.js'
@@ -98,7 +98,7 @@ export class Session {
     this.loading ??= loadEnvironment(this.kernel, file, {
       env: this.variables,
       ...(options.stdin === undefined ? {} : {stdin: options.stdin}),
-      prepare: (document) => this.configurePlugins(document),
+      prepare: (document) => this.configurePlugins(document, options.audit !== false),
     }).then((loaded) => {
       this.loadedEnv = loaded
       if (options.audit !== false) this.notifiers = attachNotifiers(this.kernel, loaded)
@@ -108,11 +108,12 @@ export class Session {
   }
 
   /** The file's `plugins:` blocks reach the plugins (registered again with them) before the file is normalized. */
-  private async configurePlugins(document: LoadedDocument): Promise<Prepared> {
+  private async configurePlugins(document: LoadedDocument, audit: boolean): Promise<Prepared> {
     const {issues} = await this.kernel.configure(pluginBlocks(document.data), {
       locate: (name, key) => document.locate(['plugins', name, ...(key === undefined ? [] : [key])], 'key'),
     })
-    return {issues, rules: checkPluginRules(this.kernel.resolveAll(Tokens.Check))}
+    const checks = checkPluginRules(this.kernel.resolveAll(Tokens.Check))
+    return {issues, rules: audit ? {...checks, checkAudit: auditRule(this.kernel.resolveAll(Tokens.Notifier))} : checks}
   }
 
   /** The file through its loader only, not validated (shell completion wants names, fast and quiet). */

@@ -72,6 +72,10 @@ export function createAuditor(sink: AuditSink, options: AuditOptions, context: N
   }
 }
 
+/** `validate()` of a notifier: each of `keys` must be a non-empty string. */
+export const missingStrings = (spec: Readonly<Record<string, unknown>>, ...keys: string[]): string[] =>
+  keys.filter((k) => typeof spec[k] !== 'string' || spec[k] === '').map((k) => `"${k}" is required`)
+
 /** A required string key of an `audit:` entry. */
 export function requireString(spec: Readonly<Record<string, unknown>>, type: string, key: string): string {
   const v = spec[key]

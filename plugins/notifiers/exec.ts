@@ -1,7 +1,7 @@
 import {runBounded} from '../shared/bounded-child.js'
 import {childEnv} from '../shared/child-env.js'
 import {inertLastLine, type NotifierContext, type NotifierFactory} from '../../src/api/index.js'
-import {auditOptions, createAuditor, requireString} from './auditor.js'
+import {auditOptions, createAuditor, missingStrings, requireString} from './auditor.js'
 import type {AuditEvent} from './audit-event.js'
 import {formatWhat} from './messages.js'
 import {formatString} from './template.js'
@@ -16,6 +16,7 @@ export const DEFAULT_SCRIPT_TIMEOUT_S = 30
  */
 export const execNotifier: NotifierFactory = {
   type: 'exec',
+  validate: (spec) => missingStrings(spec, 'script'),
   create(spec, context) {
     const script = requireString(spec, 'exec', 'script')
     const args = typeof spec.args === 'string' ? spec.args : ''

@@ -1,6 +1,6 @@
 import {MaestroError, type NotifierFactory} from '../../src/api/index.js'
 import {httpRequest} from '../shared/http-request.js'
-import {auditOptions, createAuditor, requireString} from './auditor.js'
+import {auditOptions, createAuditor, missingStrings, requireString} from './auditor.js'
 import {auditMessage, formatWhat} from './messages.js'
 import {renderPayload} from './template.js'
 
@@ -22,6 +22,10 @@ const DEFAULT_PAYLOAD = {what: '{what}', action: '{action}', who: '{who}', messa
  */
 export const httpNotifier: NotifierFactory = {
   type: 'http',
+  validate(spec) {
+    const method = String(spec.method ?? 'POST').toUpperCase()
+    return [...missingStrings(spec, 'endpoint'), ...(method === 'POST' || method === 'GET' ? [] : [`method must be GET or POST, not ${method}`])]
+  },
   create(spec, context) {
     const endpoint = requireString(spec, 'http', 'endpoint')
     const method = String(spec.method ?? 'POST').toUpperCase()

@@ -1,7 +1,7 @@
 import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import type {NotifierFactory} from '../../src/api/index.js'
-import {auditOptions, createAuditor, requireString} from './auditor.js'
+import {auditOptions, createAuditor, missingStrings, requireString} from './auditor.js'
 import {auditMessage} from './messages.js'
 
 /** Python logging's default `asctime`: `2026-11-26 17:33:04,123` (local time). */
@@ -13,6 +13,7 @@ export function asctime(d: Date): string {
 /** `{type: log, file}`: appends `asctime LEVEL: message` lines; errors at ERROR, play events at INFO, task events at DEBUG. */
 export const logNotifier: NotifierFactory = {
   type: 'log',
+  validate: (spec) => missingStrings(spec, 'file'),
   create(spec, context) {
     const file = resolve(requireString(spec, 'log', 'file'))
     return createAuditor({

@@ -1,6 +1,6 @@
 import {inertText, MaestroError, type NotifierFactory} from '../../src/api/index.js'
 import {httpRequest} from '../shared/http-request.js'
-import {auditOptions, createAuditor} from './auditor.js'
+import {auditOptions, createAuditor, missingStrings} from './auditor.js'
 import type {AuditKind} from './audit-event.js'
 import {auditMessage} from './messages.js'
 
@@ -12,6 +12,7 @@ const COLORS: Readonly<Record<AuditKind, string>> = {action: '#439FE0', success:
  */
 export const slackNotifier: NotifierFactory = {
   type: 'slack',
+  validate: (spec) => missingStrings(spec, 'webhook').map((m) => (spec.token === undefined ? m : `${m} (the Web API token form is not supported; use an incoming-webhook URL)`)),
   create(spec, context) {
     const webhook = spec.webhook
     if (typeof webhook !== 'string' || webhook === '') {

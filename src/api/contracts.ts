@@ -157,6 +157,8 @@ export interface Notifier {
 
 export interface NotifierFactory {
   readonly type: string
+  /** Validates an `audit:` entry of this type when the file is loaded; problems are reported at the entry's YAML node. */
+  validate?(spec: Readonly<Record<string, unknown>>): readonly string[]
   create(spec: Readonly<Record<string, unknown>>, context: NotifierContext): Notifier
 }
 

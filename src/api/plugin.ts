@@ -3,7 +3,7 @@ import type {Logger} from './contracts.js'
 import type {Token} from './tokens.js'
 
 /** The plugin API version. A plugin's `api` range must accept it (major must match). */
-export const API_VERSION = '1.2.0'
+export const API_VERSION = '1.5.0'
 
 export type Provider<T> =
   | {readonly useValue: T}
@@ -23,7 +23,10 @@ export interface Registry {
 export interface PluginContext {
   readonly registry: Registry
   readonly events: EventSource
-  /** From the environment file's top-level `plugins: {<name>: {...}}`, when a file is loaded. */
+  /**
+   * The plugin's options: its block `plugins: {<name>: {...}}` of the environment file, with the CLI's
+   * `--plugin-option <name>.KEY=VALUE` (or the library's `pluginOptions`) over it, key by key.
+   */
   readonly options: Readonly<Record<string, unknown>>
   readonly log: Logger
 }
@@ -36,8 +39,16 @@ export interface MaestroPlugin {
   /** Plugins that must register first. */
   readonly dependencies?: readonly string[]
   readonly order?: 'pre' | 'post'
+  /**
+   * Checks the options before register() sees them. Each problem fails the command (exit 2), located at the
+   * plugin's key of the file's `plugins:` block, or at `key` inside it.
+   */
+  validateOptions?(options: Readonly<Record<string, unknown>>): readonly OptionProblem[]
   register(context: PluginContext): void | Promise<void>
 }
+
+/** A problem with a plugin's options: a message, or a message about one key. */
+export type OptionProblem = string | {readonly key: string; readonly message: string}
 
 /** Identity function that gives plugin authors type inference. */
 export const definePlugin = <P extends MaestroPlugin>(plugin: P): P => plugin

@@ -34,6 +34,7 @@ export abstract class MaestroCommand extends Command {
   /** Aborted on Ctrl-C, SIGTERM or SIGHUP; plays stop starting new work and the command exits 128 + the signal. */
   protected readonly abort = new AbortController()
   private loading?: Promise<LoadedEnvironment>
+  private warned = 0
   private exitCode = 0
   private playing = false
   private stoppedBy?: StopSignal
@@ -60,8 +61,8 @@ export abstract class MaestroCommand extends Command {
     await super.init()
     const {flags} = await this.parse(this.ctor as typeof MaestroCommand)
     this.globals = flags as GlobalFlags
-    this.session = await bootSession(this.config)
-    for (const p of this.session.problems) process.stderr.write(`warning: ${p.message}\n`)
+    this.session = await bootSession(this.config, this.globals['plugin-option'])
+    this.warnProblems()
     attachDiagnostics(this.session.events, this.globals.debug)
     this.failuresShown = this.globals.reporter.some((r) => {
       const spec = parseReporterSpec(r)
@@ -83,10 +84,18 @@ export abstract class MaestroCommand extends Command {
   /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
   protected async loaded(): Promise<LoadedEnvironment> {
     this.loading ??= loadEnvironmentFile(this.session, this.globals.file).then((l) => {
+      this.warnProblems()
       for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)
       return l
     })
     return this.loading
+  }
+
+  /** Plugins that could not be used, one warning line each, once (a file's `plugins:` block may add some). */
+  private warnProblems(): void {
+    const problems = this.session.problems
+    for (const p of problems.slice(this.warned)) process.stderr.write(`warning: ${p.message}\n`)
+    this.warned = problems.length
   }
 
   /** Runs an engine play on the selected things; a failed play throws (exit 1, or 130 when interrupted). */

@@ -6,6 +6,7 @@ export const globalFlags = {
   debug: Flags.boolean({description: 'show stack traces and debug messages', env: 'MAESTRO_DEBUG', helpGroup: 'GLOBAL'}),
   reporter: Flags.string({description: 'output reporter, `name` or `name=file` (repeatable)', multiple: true, default: ['console'], helpGroup: 'GLOBAL'}),
   'reporter-option': Flags.string({description: 'an option for a selected reporter, `name.key=value` (repeatable)', multiple: true, default: [], helpGroup: 'GLOBAL'}),
+  'plugin-option': Flags.string({description: 'an option for an installed plugin, `name.key=value`, over its block in the file\'s `plugins:` (repeatable)', multiple: true, default: [], helpGroup: 'GLOBAL'}),
   progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw with elapsed times (tty) or one timestamped line per state change, then the table (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
   scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),

@@ -1,20 +1,23 @@
 import {container as rootContainer, type DependencyContainer} from './di.js'
 import {EventBus} from './event-bus.js'
-import {registerPlugins, makeResolver, type RegisteredPlugin} from './plugin-host.js'
+import {applyRecord, registerOne, registerPlugins, makeResolver, type PluginRecord, type RegisterHost, type RegisteredPlugin} from './plugin-host.js'
+import {optionIssues, type OptionsSource} from './plugin-options.js'
 import {admitPlugins, type PluginCandidate} from './plugin-admission.js'
 import {Tokens, type Token} from '../api/tokens.js'
-import {MaestroError} from '../api/errors.js'
+import {MaestroError, type ConfigIssue} from '../api/errors.js'
 import type {PlayServices} from '../play/services.js'
 import type {LoadServices} from '../model/load.js'
 import type {MaestroPlugin} from '../api/plugin.js'
 import type {Logger} from '../api/contracts.js'
 import type {EventSource, LogEvent} from '../api/events.js'
 
+export type PluginOptions = Readonly<Record<string, Readonly<Record<string, unknown>>>>
+
 export interface KernelOptions {
   /** Plugins as found; those that cannot be used are skipped with a coded problem (`kernel.problems`). */
   readonly plugins: readonly (MaestroPlugin | PluginCandidate)[]
-  /** Per-plugin options (the environment file's `plugins:` key). */
-  readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** Per-plugin options known before any file is read (the CLI's --plugin-option, the library's `pluginOptions`). */
+  readonly pluginOptions?: PluginOptions
 }
 
 /**
@@ -23,8 +26,10 @@ export interface KernelOptions {
  */
 export class Kernel {
   readonly bus: EventBus
-  private readonly container: DependencyContainer
+  private container: DependencyContainer
   private registered: RegisteredPlugin[] = []
+  private records: PluginRecord[] = []
+  private bootOptions: PluginOptions = {}
   private skipped: MaestroError[] = []
   private readonly owners = new WeakMap<object, string>()
   /** Log events of plugins' register(), held until reporters can hear them (`releaseLogs()`). */
@@ -39,16 +44,56 @@ export class Kernel {
     const k = new Kernel()
     const candidates = options.plugins.map((p): PluginCandidate => ('plugin' in p && !('register' in p) ? p : {plugin: p as MaestroPlugin}))
     const {admitted, problems} = admitPlugins(candidates)
-    const registration = await registerPlugins(
-      admitted,
-      k.container,
-      (name) => k.eventsFor(name),
-      (name) => k.loggerFor(name),
-      (name) => options.pluginOptions?.[name] ?? {},
-    )
+    k.bootOptions = options.pluginOptions ?? {}
+    const invalid = admitted.flatMap((p) => optionIssues(p, k.bootOptions[p.name] ?? {}, {}))
+    if (invalid.length > 0) throw new MaestroError('MAESTRO_CONFIG_INVALID', invalid.map((i) => i.message).join('; '))
+    const host = k.registerHost()
+    const registration = await registerPlugins(admitted, k.container, host.events, host.log, (name) => k.bootOptions[name] ?? {}, host.resolver)
     k.registered = registration.registered
+    k.records = registration.records
     k.skipped = [...problems, ...registration.problems]
     return k
+  }
+
+  /**
+   * The file's `plugins:` blocks: validates every plugin's options (the file's block, the boot options over it),
+   * then registers again each plugin whose options changed, in its place (its first registration is undone).
+   * Returns the located issues (nothing is re-registered then) and the plugins that now failed to register.
+   */
+  async configure(blocks: PluginOptions, source: OptionsSource): Promise<{issues: ConfigIssue[]; problems: MaestroError[]}> {
+    const merged = (name: string) => ({...blocks[name], ...this.bootOptions[name]})
+    const withBlock = this.records.filter((r) => blocks[r.plugin.name] !== undefined)
+    const issues = withBlock.flatMap((r) => optionIssues(r.plugin, merged(r.plugin.name), source))
+    const changed = withBlock.filter((r) => JSON.stringify(merged(r.plugin.name)) !== JSON.stringify(r.options))
+    if (issues.length > 0 || changed.length === 0) return {issues, problems: []}
+    const host = this.registerHost()
+    const problems: MaestroError[] = []
+    const failed = new Set<string>()
+    const records: PluginRecord[] = []
+    for (const record of this.records) {
+      const p = record.plugin
+      const broken = (p.dependencies ?? []).find((d) => failed.has(d))
+      if (broken === undefined && !changed.includes(record)) {
+        records.push(record)
+        continue
+      }
+      record.undo()
+      const again = broken === undefined ? await registerOne(p, host, merged(p.name)) : new MaestroError('MAESTRO_PLUGIN_DEPENDENCY', `plugin ${p.name} depends on ${broken}, which failed to register; skipped`)
+      if (again instanceof MaestroError) {
+        failed.add(p.name)
+        problems.push(again)
+      } else records.push(again)
+    }
+    this.container = rootContainer.createChildContainer()
+    for (const r of records) applyRecord(this.container, r)
+    this.records = records
+    this.registered = this.registered.filter((r) => !failed.has(r.name))
+    this.skipped = [...this.skipped, ...problems]
+    return {issues: [], problems}
+  }
+
+  private registerHost(): RegisterHost {
+    return {resolver: makeResolver(() => this.container), events: (name) => this.eventsFor(name), log: (name) => this.loggerFor(name)}
   }
 
   get plugins(): readonly RegisteredPlugin[] {

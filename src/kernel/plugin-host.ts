@@ -37,10 +37,11 @@ function toTsyringe<T>(provider: Provider<T>, resolver: Resolver): object {
   return {useClass: provider.useClass}
 }
 
-export function makeResolver(container: DependencyContainer): Resolver {
+export function makeResolver(container: DependencyContainer | (() => DependencyContainer)): Resolver {
+  const current = typeof container === 'function' ? container : () => container
   return {
-    resolve: <T>(t: Token<T>) => container.resolve(t as symbol) as T,
-    resolveAll: <T>(t: Token<T>) => (container.isRegistered(t as symbol, true) ? (container.resolveAll(t as symbol) as T[]) : []),
+    resolve: <T>(t: Token<T>) => current().resolve(t as symbol) as T,
+    resolveAll: <T>(t: Token<T>) => (current().isRegistered(t as symbol, true) ? (current().resolveAll(t as symbol) as T[]) : []),
   }
 }
 
@@ -49,9 +50,38 @@ export interface RegisteredPlugin {
   readonly api: string
 }
 
+/** One plugin's registration: what it provided and how to take back its listeners. */
+export interface PluginRecord {
+  readonly plugin: MaestroPlugin
+  readonly options: Readonly<Record<string, unknown>>
+  readonly staged: readonly (readonly [symbol, object])[]
+  readonly undo: () => void
+}
+
 export interface Registration {
   readonly registered: RegisteredPlugin[]
+  readonly records: PluginRecord[]
   readonly problems: MaestroError[]
+}
+
+export interface RegisterHost {
+  readonly resolver: Resolver
+  events(plugin: string): EventSource
+  log(plugin: string): Logger
+}
+
+/** Calls one plugin's register() on a staging registry; nothing is kept when it throws. */
+export async function registerOne(p: MaestroPlugin, host: RegisterHost, options: Readonly<Record<string, unknown>>): Promise<PluginRecord | MaestroError> {
+  const staged: [symbol, object][] = []
+  const registry: Registry = {register: (t, provider) => void staged.push([t as symbol, toTsyringe(provider, host.resolver)])}
+  const {view, undo} = recordingView(host.events(p.name))
+  try {
+    await p.register({registry, events: view, options, log: host.log(p.name)} satisfies PluginContext)
+  } catch (error) {
+    undo()
+    return new MaestroError('MAESTRO_PLUGIN_REGISTER', `plugin ${p.name} failed to register and was skipped: ${describeError(error)}`, {cause: error})
+  }
+  return {plugin: p, options, staged, undo}
 }
 
 /**
@@ -64,9 +94,10 @@ export async function registerPlugins(
   events: (plugin: string) => EventSource,
   log: (plugin: string) => Logger,
   options: (plugin: string) => Readonly<Record<string, unknown>>,
+  resolver: Resolver = makeResolver(container),
 ): Promise<Registration> {
-  const resolver = makeResolver(container)
   const registered: RegisteredPlugin[] = []
+  const records: PluginRecord[] = []
   const problems: MaestroError[] = []
   const failed = new Set<string>()
   for (const p of orderPlugins(plugins)) {
@@ -76,21 +107,21 @@ export async function registerPlugins(
       problems.push(new MaestroError('MAESTRO_PLUGIN_DEPENDENCY', `plugin ${p.name} depends on ${broken}, which failed to register; skipped`))
       continue
     }
-    const staged: [symbol, object][] = []
-    const registry: Registry = {register: (t, provider) => void staged.push([t as symbol, toTsyringe(provider, resolver)])}
-    const {view, undo} = recordingView(events(p.name))
-    try {
-      await p.register({registry, events: view, options: options(p.name), log: log(p.name)} satisfies PluginContext)
-    } catch (error) {
-      undo()
+    const record = await registerOne(p, {resolver, events, log}, options(p.name))
+    if (record instanceof MaestroError) {
       failed.add(p.name)
-      problems.push(new MaestroError('MAESTRO_PLUGIN_REGISTER', `plugin ${p.name} failed to register and was skipped: ${describeError(error)}`, {cause: error}))
+      problems.push(record)
       continue
     }
-    for (const [token, provider] of staged) container.register(token, provider as never)
+    applyRecord(container, record)
+    records.push(record)
     registered.push({name: p.name, api: p.api})
   }
-  return {registered, problems}
+  return {registered, records, problems}
+}
+
+export function applyRecord(container: DependencyContainer, record: PluginRecord): void {
+  for (const [token, provider] of record.staged) container.register(token, provider as never)
 }
 
 /** An event view that remembers its subscriptions, so a failed registration can take them back. */

@@ -8,7 +8,7 @@ import type {Session} from '../session/session.js'
  */
 export async function openEnvironment(file: string, options: OpenOptions = {}): Promise<Session> {
   const [{Session}, {builtinPlugins}] = await Promise.all([import('../session/session.js'), import('../../plugins/index.js')])
-  const session = await Session.boot({plugins: [...(await builtinPlugins()), ...(options.plugins ?? [])], env: options.env})
+  const session = await Session.boot({plugins: [...(await builtinPlugins()), ...(options.plugins ?? [])], env: options.env, pluginOptions: options.pluginOptions})
   try {
     await session.load(file, {stdin: options.stdin, audit: options.audit})
   } catch (e) {

@@ -9,13 +9,15 @@ import {normalizeServices} from './services.js'
 import {checkReferences} from './references.js'
 import {knownKeys} from './schema/shapes.js'
 import {TOP} from './schema/keys.js'
-import {normalizeAudit, normalizePluginOptions, normalizeRegistries} from './registries.js'
+import {normalizeAudit, normalizePluginOptions, normalizeRegistries, type AuditRule} from './registries.js'
 
 export interface NormalizeOptions {
   /** Lifecycle check types that exist; when given, others are errors. */
   readonly checkTypes?: readonly string[]
   /** Extra validation of one check spec (e.g. the check plugin's `validate`). */
   readonly validateCheck?: (spec: CheckSpec) => readonly string[]
+  /** Problems of one `audit:` entry (unknown type, the notifier's `validate`), at the entry or at one of its keys. */
+  readonly checkAudit?: AuditRule
   /** Reads an envfile (absolute path); when given, envfiles are checked. Keeps this module pure. */
   readonly readFile?: (path: string) => string
 }
@@ -29,7 +31,7 @@ export interface NormalizeResult {
 const TOP_KEYS: ReadonlySet<string> = knownKeys(TOP)
 
 /** File order (stable for issues on the same node). */
-const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
+export const sortIssues = (issues: readonly ConfigIssue[]): ConfigIssue[] =>
   [...issues].sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0))
 
 function readSchema(sink: IssueCollector, data: RawMap): 1 | 2 {
@@ -83,7 +85,7 @@ export function normalizeEnvironment(doc: LoadedDocument, options: NormalizeOpti
     services,
     containers,
     registries: normalizeRegistries(sink, data),
-    audit: normalizeAudit(sink, data),
+    audit: normalizeAudit(sink, data, options.checkAudit),
     plugins: normalizePluginOptions(sink, data),
     ...(doc.envValuesRead?.length ? {templateEnvValues: doc.envValuesRead} : {}),
   }

@@ -37,8 +37,10 @@ export function normalizeRegistries(sink: IssueCollector, data: RawMap): Record<
   return out
 }
 
-/** `audit: [{type, level: info|debug, ignore_errors, ...}]`. */
-export function normalizeAudit(sink: IssueCollector, data: RawMap): AuditSpec[] {
+export type AuditRule = (spec: AuditSpec) => readonly {readonly key?: string; readonly message: string}[]
+
+/** `audit: [{type, level: info|debug, ignore_errors, ...}]`; `rule` adds the notifier plugins' problems in the same pass. */
+export function normalizeAudit(sink: IssueCollector, data: RawMap, rule?: AuditRule): AuditSpec[] {
   const raw = data.audit
   if (raw === undefined || raw === null) return []
   const top = sink.scope([], 'the top level')
@@ -57,7 +59,10 @@ export function normalizeAudit(sink: IssueCollector, data: RawMap): AuditSpec[] 
     if (level !== 'info' && level !== 'debug') s.error(['level'], `audit level must be info or debug, got ${JSON.stringify(level)}`)
     const ignore = entry.ignore_errors ?? false
     if (typeof ignore !== 'boolean') s.error(['ignore_errors'], `ignore_errors must be true or false`)
-    out.push({...entry, type: entry.type, level: level === 'debug' ? 'debug' : 'info', ignoreErrors: ignore === true})
+    const loc = sink.doc.locate(['audit', i], 'value')
+    const spec: AuditSpec = {...entry, type: entry.type, level: level === 'debug' ? 'debug' : 'info', ignoreErrors: ignore === true, ...(loc ? {loc} : {})}
+    for (const p of rule?.(spec) ?? []) sink.add('error', ['audit', i, ...(p.key === undefined ? [] : [p.key])], p.message)
+    out.push(spec)
   })
   return out
 }

@@ -218,6 +218,8 @@ export interface AuditSpec {
   readonly type: string
   readonly level: 'info' | 'debug'
   readonly ignoreErrors: boolean
+  /** Where the entry is written in the file. */
+  readonly loc?: SourceLoc
   readonly [key: string]: unknown
 }
 

@@ -1,8 +1,9 @@
 /** The environment file's `audit:` entries, each attached as a notifier of its type (Tokens.Notifier). */
 import {userInfo} from 'node:os'
-import {configError, type ConfigIssue} from '../api/errors.js'
+import {configError, describeError, type ConfigIssue} from '../api/errors.js'
 import {Tokens} from '../api/tokens.js'
-import type {Notifier} from '../api/contracts.js'
+import type {Notifier, NotifierFactory} from '../api/contracts.js'
+import type {AuditRule} from '../model/registries.js'
 import type {AuditSpec} from '../model/types.js'
 import type {LoadedEnvironment} from '../model/load.js'
 import type {Kernel} from '../kernel/kernel.js'
@@ -18,6 +19,22 @@ export function currentUser(): string {
     return userInfo().username
   } catch {
     return process.env.USER ?? 'unknown'
+  }
+}
+
+/** The notifier plugins as a load rule: an unknown type at its `type:` value, a `validate()` refusal at the entry. */
+export function auditRule(factories: readonly NotifierFactory[]): AuditRule {
+  const available = factories.map((f) => f.type)
+  return (spec) => {
+    const factory = factories.find((f) => f.type === spec.type)
+    if (!factory) return [{key: 'type', message: unknownProvider('audit type', `'${spec.type}'`, available)}]
+    let problems: readonly string[]
+    try {
+      problems = factory.validate?.(spec) ?? []
+    } catch (e) {
+      problems = [describeError(e)]
+    }
+    return problems.map((message) => ({message: `audit ${spec.type}: ${message}`}))
   }
 }
 

@@ -8,6 +8,8 @@ export interface OpenOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Plugins to register after the built-in ones (reporters, transports, checks, notifiers, loaders…). */
   readonly plugins?: readonly MaestroPlugin[]
+  /** Options by plugin name, over the file's `plugins:` blocks key by key (the CLI's --plugin-option). */
+  readonly pluginOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** The file's text when `file` is `-`. */
   readonly stdin?: string
   /** Attach the file's `audit:` notifiers, as the CLI does (default true). */

@@ -1,4 +1,4 @@
-import {Kernel} from '../kernel/kernel.js'
+import {Kernel, type PluginOptions} from '../kernel/kernel.js'
 import {Tokens} from '../api/tokens.js'
 import {MaestroError, describeError, isMaestroError, unknownThingError, type ConfigIssue} from '../api/errors.js'
 import type {EventSource} from '../api/events.js'
@@ -6,7 +6,8 @@ import type {LoadedDocument, Reporter, ReporterContext} from '../api/contracts.j
 import type {MaestroPlugin} from '../api/plugin.js'
 import type {Writable} from 'node:stream'
 import type {Environment} from '../model/types.js'
-import {checkPluginRules, loadEnvironment, type LoadedEnvironment} from '../model/load.js'
+import {checkPluginRules, loadEnvironment, type LoadedEnvironment, type Prepared} from '../model/load.js'
+import {pluginBlocks} from '../model/plugin-blocks.js'
 import {closest} from '../model/did-you-mean.js'
 import {buildServiceGraph, type ServiceGraph} from '../graph/graph.js'
 import {selectContainers} from '../graph/select.js'
@@ -15,7 +16,7 @@ import type {PlayRequest, PlayResult} from '../play/types.js'
 import type {PlanResult} from '../play/plan-play.js'
 import type {PluginCandidate} from '../kernel/plugin-admission.js'
 import {unknownProvider} from '../kernel/unknown-provider.js'
-import {attachNotifiers, type AttachedNotifier} from './notifiers.js'
+import {attachNotifiers, auditRule, type AttachedNotifier} from './notifiers.js'
 import type {PlayCallOptions, SelectOptionsFor} from './options.js'
 import type {Action} from '../api/events.js'
 import type {PlayOptions} from '../play/types.js'
@@ -35,6 +36,8 @@ export interface BootOptions {
   readonly problems?: readonly MaestroError[]
   /** Variables templates see as `env` and transports read (default: process.env). */
   readonly env?: Variables
+  /** Options by plugin name, over the file's `plugins:` blocks key by key (the CLI's --plugin-option). */
+  readonly pluginOptions?: PluginOptions
 }
 
 export interface SessionLoadOptions {
@@ -67,7 +70,7 @@ export class Session {
 
   private constructor(
     private readonly kernel: Kernel,
-    readonly problems: readonly MaestroError[],
+    private readonly found: readonly MaestroError[],
     readonly variables: Variables,
   ) {
     const note = (e: {error?: unknown}) => void (e.error && typeof e.error === 'object' && this.reported.add(e.error))
@@ -75,8 +78,13 @@ export class Session {
   }
 
   static async boot(options: BootOptions): Promise<Session> {
-    const kernel = await Kernel.boot({plugins: options.plugins})
-    return new Session(kernel, [...(options.problems ?? []), ...kernel.problems], options.env ?? process.env)
+    const kernel = await Kernel.boot({plugins: options.plugins, ...(options.pluginOptions ? {pluginOptions: options.pluginOptions} : {})})
+    return new Session(kernel, options.problems ?? [], options.env ?? process.env)
+  }
+
+  /** Plugins that could not be used, each a coded MaestroError (more may follow `load()`, see `configure`). */
+  get problems(): readonly MaestroError[] {
+    return [...this.found, ...this.kernel.problems]
   }
 
   /** The event catalogue (docs/plugins.md): what reporters and notifiers receive. */
@@ -87,17 +95,25 @@ export class Session {
   /** Loads and validates the environment file, once; a second call returns the first result. */
   load(file: string, options: SessionLoadOptions = {}): Promise<LoadedEnvironment> {
     this.assertOpen()
-    this.kernel.releaseLogs()
     this.loading ??= loadEnvironment(this.kernel, file, {
       env: this.variables,
       ...(options.stdin === undefined ? {} : {stdin: options.stdin}),
-      ...checkPluginRules(this.kernel.resolveAll(Tokens.Check)),
+      prepare: (document) => this.configurePlugins(document, options.audit !== false),
     }).then((loaded) => {
       this.loadedEnv = loaded
       if (options.audit !== false) this.notifiers = attachNotifiers(this.kernel, loaded)
       return loaded
     })
     return this.loading
+  }
+
+  /** The file's `plugins:` blocks reach the plugins (registered again with them) before the file is normalized. */
+  private async configurePlugins(document: LoadedDocument, audit: boolean): Promise<Prepared> {
+    const {issues} = await this.kernel.configure(pluginBlocks(document.data), {
+      locate: (name, key) => document.locate(['plugins', name, ...(key === undefined ? [] : [key])], 'key'),
+    })
+    const checks = checkPluginRules(this.kernel.resolveAll(Tokens.Check))
+    return {issues, rules: audit ? {...checks, checkAudit: auditRule(this.kernel.resolveAll(Tokens.Notifier))} : checks}
   }
 
   /** The file through its loader only, not validated (shell completion wants names, fast and quiet). */

@@ -1,4 +1,5 @@
 import {expect} from 'chai'
+import {API_VERSION} from '../../src/api/plugin.js'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -42,7 +43,7 @@ describe('broken third-party plugins (built binary)', function () {
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: plugin'))
     expect(warnings).to.deep.equal([
       'warning: plugin maestro-plugin-broken failed to load and was skipped: kaboom at load',
-      'warning: plugin old (from maestro-plugin-odd) needs plugin API ^0.1.0, but this Maestro provides 1.2.0; skipped',
+      `warning: plugin old (from maestro-plugin-odd) needs plugin API ^0.1.0, but this Maestro provides ${API_VERSION}; skipped`,
       'warning: plugin bad-register failed to register and was skipped: nope',
     ])
     const deptree = await maestro(['-f', example, 'deptree', 'kafka'], {env})

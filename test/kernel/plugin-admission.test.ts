@@ -1,4 +1,5 @@
 import {expect} from 'chai'
+import {API_VERSION} from '../../src/api/plugin.js'
 import {admitPlugins} from '../../src/kernel/plugin-admission.js'
 import type {MaestroPlugin} from '../../src/api/index.js'
 
@@ -24,7 +25,7 @@ describe('admitPlugins (the one plugin policy)', () => {
     expect(admitted).to.deep.equal([])
     expect(problems.map((p) => [p.code, p.message])).to.deep.equal([
       ['MAESTRO_PLUGIN_LOAD', 'plugin package pkg returned something that is not a Maestro plugin; skipped'],
-      ['MAESTRO_PLUGIN_API', 'plugin old (from pkg) needs plugin API ^2.0.0, but this Maestro provides 1.2.0; skipped'],
+      ['MAESTRO_PLUGIN_API', `plugin old (from pkg) needs plugin API ^2.0.0, but this Maestro provides ${API_VERSION}; skipped`],
     ])
   })
 })

@@ -11,9 +11,10 @@ if (args[0] === '--version') {
   process.stdout.write(`${name}/${version} ${process.platform}-${cpu} node-${process.version}\n`)
   process.exit(0)
 }
-// Plugins import the host's maestro-ng and @oclif/core, never a copy of their own (src/kernel/contract-hook.ts).
-const {shareHostContract} = await import('../dist/src/kernel/host-contract.js')
-shareHostContract()
+// Plugins import the host's maestro-ng and @oclif/core, never a copy of their own (src/kernel/contract-hook.ts); only
+// needed when the user installed or linked one, or `plugins` is about to (the built-in ones are the host's own).
+const {shareHostContract, userPluginsListed} = await import('../dist/src/kernel/host-contract.js')
+if (args.some((a) => a.startsWith('plugins')) || userPluginsListed(process.env)) shareHostContract()
 const {run, flush, handle, settings} = await import('@oclif/core')
 // Plugins run from their compiled JavaScript: never look for TypeScript sources of linked plugins (oclif would
 // otherwise warn on every command that a linked ESM plugin "cannot be auto-transpiled").

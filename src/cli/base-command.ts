@@ -34,6 +34,8 @@ export abstract class MaestroCommand extends Command {
   /** Aborted on Ctrl-C, SIGTERM or SIGHUP; plays stop starting new work and the command exits 128 + the signal. */
   protected readonly abort = new AbortController()
   private loading?: Promise<LoadedEnvironment>
+  /** `--lock-timeout` of the commands that change containers. */
+  private lockTimeout?: number
   private exitCode = 0
   private playing = false
   private stoppedBy?: StopSignal
@@ -58,6 +60,7 @@ export abstract class MaestroCommand extends Command {
     await super.init()
     const {flags} = await this.parse(this.ctor as typeof MaestroCommand)
     this.globals = flags as GlobalFlags
+    this.lockTimeout = (flags as Record<string, unknown>)['lock-timeout'] as number | undefined
     this.session = await bootSession(this.config)
     for (const p of this.session.problems) process.stderr.write(`warning: ${p.message}\n`)
     attachDiagnostics(this.session.events, this.globals.debug)
@@ -91,7 +94,7 @@ export abstract class MaestroCommand extends Command {
 
   /** Runs an already built play request (commands that chain plays, such as `down`); a failed play throws. */
   protected async runPlay(play: PlayRequest): Promise<void> {
-    const request = {...play, scheduler: this.globals.scheduler}
+    const request = {...play, scheduler: this.globals.scheduler, lock: {timeoutSeconds: this.lockTimeout, command: this.id}}
     this.playing = true
     try {
       await runAction(this.session, request)

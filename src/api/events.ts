@@ -199,7 +199,7 @@ export interface LockRefused extends LockScoped {
 }
 
 export interface LockReleased extends LockScoped {
-  /** Removed by `maestro lock release` rather than by its holder. */
+  /** Removed by someone other than its holder (reserved for a future `maestro lock release`). */
   readonly forced?: boolean
 }
 

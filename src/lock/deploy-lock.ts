@@ -39,7 +39,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Takes the lock, or throws MAESTRO_LOCKED (exit 5) naming the holder once `timeoutSeconds` passed. A stale lock
- * is refused too (reported as stale, never broken silently): `maestro lock release` removes it.
+ * is refused too (reported as stale, never broken silently): removing its marker container ends it.
  */
 export async function acquireLock(o: AcquireOptions): Promise<HeldLock> {
   const {client, environment, ship, emit} = o

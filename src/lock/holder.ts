@@ -108,7 +108,7 @@ export function lockedError(environment: string, ship: string, h: LockHolder, he
   const stale = staleness(h, here) !== undefined
   const waited = waitedSeconds > 0 ? ` (waited ${waitedSeconds} s)` : ''
   const hint = stale
-    ? `the holder looks gone: check, then run maestro lock release --yes`
-    : 'wait with --lock-timeout SECONDS, or see maestro lock status'
+    ? `the holder looks gone: check, then remove the container ${lockName(environment)} on ship ${ship} (docker rm)`
+    : 'wait with --lock-timeout SECONDS'
   return new MaestroError('MAESTRO_LOCKED', `environment ${environment} is locked on ship ${ship} by ${describeHolder(h, here)}${waited}`, {hint, exit: ExitCode.LOCKED})
 }

@@ -369,7 +369,7 @@ export class Session {
         sink.push(`${what}: ${describeError(e)}`)
       }
     }
-    await settle(this.unlock(), 'deploy lock not released (see maestro lock status)', errors)
+    await settle(this.unlock(), 'deploy lock not released (its marker maestro-lock-<environment> stays on the lock ship)', errors)
     await this.kernel.dispose()
     for (const r of this.reporters) await settle(r.reporter.done?.(), 'reporter', errors)
     for (const r of this.reporters) await settle(r.close(), 'reporter', errors)

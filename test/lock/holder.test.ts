@@ -41,7 +41,7 @@ describe('deploy lock holder', () => {
     expect(e.code).to.equal('MAESTRO_LOCKED')
     expect(e.message).to.equal('environment prod is locked on ship ship1 by alice@build-7 pid 4242, maestro start, 1m ago (waited 3 s)')
     expect(e.message).to.not.include('\n')
-    expect(lockedError('prod', 'ship1', holder, at(holder.since, false), 0).hint).to.include('maestro lock release --yes')
+    expect(lockedError('prod', 'ship1', holder, at(holder.since, false), 0).hint).to.include('remove the container maestro-lock-')
   })
 
   it('lives on the first ship of the file that the file places a container on', () => {

@@ -155,7 +155,7 @@ describe('deploy lock through the library (fake fleet)', () => {
     try {
       const e = await s.start().then(() => undefined, (x: unknown) => x)
       expect(isMaestroError(e) && e.message).to.match(/^environment shop is locked on ship b by bob@ci-9 pid 77, maestro restart, 7h(\d+s)? ago \(stale: older than 6h\)$/)
-      expect(isMaestroError(e) && e.hint).to.include('maestro lock release --yes')
+      expect(isMaestroError(e) && e.hint).to.include('remove the container maestro-lock-')
     } finally {
       await s.close()
     }

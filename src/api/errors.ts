@@ -8,6 +8,8 @@ export const ExitCode = {
   UNREACHABLE: 3,
   /** `plan --detailed-exitcode` with something to change: not an error, and no error ever exits with it. */
   CHANGES_PENDING: 4,
+  /** Another run holds the environment's deploy lock (after --lock-timeout, if any). */
+  LOCKED: 5,
   /** 128 + the signal that stopped the play: SIGHUP, SIGINT (Ctrl-C), SIGTERM. */
   HANGUP: 129,
   INTERRUPTED: 130,
@@ -38,6 +40,7 @@ export type ErrorCode =
   | 'MAESTRO_SSH'
   | 'MAESTRO_REGISTRY'
   | 'MAESTRO_NOTIFIER'
+  | 'MAESTRO_LOCKED'
 
 const EXIT_BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   MAESTRO_CONFIG_INVALID: ExitCode.CONFIG,
@@ -56,6 +59,7 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   MAESTRO_SSH_HOST_KEY: ExitCode.UNREACHABLE,
   MAESTRO_SSH: ExitCode.UNREACHABLE,
   MAESTRO_INTERRUPTED: ExitCode.INTERRUPTED,
+  MAESTRO_LOCKED: ExitCode.LOCKED,
 }
 
 /** One problem found in a configuration file, reported as `file:line:col: message`. */

@@ -164,6 +164,45 @@ export interface LogEvent {
   readonly message: string
 }
 
+/** Who holds an environment's deploy lock (the labels of its marker). */
+export interface LockHolderInfo {
+  readonly user: string
+  readonly host: string
+  readonly pid: number
+  /** Epoch ms when the lock was taken. */
+  readonly since: number
+  readonly command: string
+  readonly token: string
+}
+
+interface LockScoped {
+  readonly environment: string
+  /** The ship the marker lives on. */
+  readonly ship: string
+  readonly holder: LockHolderInfo
+  readonly at: number
+}
+
+export interface LockAcquired extends LockScoped {
+  readonly waitedMs: number
+}
+
+export interface LockWaiting extends LockScoped {
+  /** Why the holder looks gone, when it does (the lock is still not taken over). */
+  readonly stale?: string
+  readonly timeoutSeconds: number
+}
+
+export interface LockRefused extends LockScoped {
+  readonly stale?: string
+  readonly error: MaestroError
+}
+
+export interface LockReleased extends LockScoped {
+  /** Removed by someone other than its holder (reserved for a future `maestro lock release`). */
+  readonly forced?: boolean
+}
+
 export interface MaestroEvents {
   'config:loaded': [e: ConfigLoaded]
   'config:error': [e: ConfigFailed]
@@ -187,6 +226,10 @@ export interface MaestroEvents {
   'check:fail': [e: CheckEvent]
   'transport:open': [e: TransportEvent]
   'transport:close': [e: TransportEvent]
+  'lock:acquired': [e: LockAcquired]
+  'lock:waiting': [e: LockWaiting]
+  'lock:refused': [e: LockRefused]
+  'lock:released': [e: LockReleased]
   'plugin:error': [e: PluginErrorEvent]
   log: [e: LogEvent]
 }
@@ -206,5 +249,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'config:loaded', 'config:error', 'play:start', 'play:end', 'play:error', 'task:wait', 'task:start', 'task:progress',
   'task:end', 'task:fail', 'task:skip', 'image:pull', 'container:create', 'container:start', 'container:stop',
   'container:kill', 'container:remove', 'check:start', 'check:pass', 'check:fail', 'transport:open',
-  'transport:close', 'plugin:error', 'log',
+  'transport:close', 'lock:acquired', 'lock:waiting', 'lock:refused', 'lock:released', 'plugin:error', 'log',
 ]

@@ -35,6 +35,8 @@ export abstract class MaestroCommand extends Command {
   protected readonly abort = new AbortController()
   private loading?: Promise<LoadedEnvironment>
   private warned = 0
+  /** `--lock-timeout` of the commands that change containers. */
+  private lockTimeout?: number
   private exitCode = 0
   private playing = false
   private stoppedBy?: StopSignal
@@ -61,6 +63,7 @@ export abstract class MaestroCommand extends Command {
     await super.init()
     const {flags} = await this.parse(this.ctor as typeof MaestroCommand)
     this.globals = flags as GlobalFlags
+    this.lockTimeout = (flags as Record<string, unknown>)['lock-timeout'] as number | undefined
     this.session = await bootSession(this.config, this.globals['plugin-option'])
     this.warnProblems()
     attachDiagnostics(this.session.events, this.globals.debug)
@@ -106,7 +109,7 @@ export abstract class MaestroCommand extends Command {
 
   /** Runs an already built play request (commands that chain plays, such as `down`); a failed play throws. */
   protected async runPlay(play: PlayRequest): Promise<void> {
-    const request = {...play, scheduler: this.globals.scheduler}
+    const request = {...play, scheduler: this.globals.scheduler, lock: {timeoutSeconds: this.lockTimeout, command: this.id}}
     this.playing = true
     try {
       await runAction(this.session, request, {out: process.stdout, err: process.stderr, failuresShown: this.failuresShown})

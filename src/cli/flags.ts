@@ -28,6 +28,9 @@ export const refreshImages = () => Flags.boolean({char: 'r', description: 'alway
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
 export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
 export const removeOrphans = () => Flags.boolean({description: 'also remove the containers of services or instances no longer in the file (orphans)'})
+/** The commands that change containers: how long to wait for another run's deploy lock. */
+export const lockTimeout = () =>
+  Flags.integer({description: 'wait up to this many seconds for another run holding the deploy lock (default 0: fail at once, exit 5)', min: 0, default: 0, env: 'MAESTRO_LOCK_TIMEOUT'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
 /** `-a -c -d -i -C -S`: the selection flags of status, start, pull, clean and plan. */

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {removeOrphans, selectionFlags} from '../cli/flags.js'
+import {lockTimeout, removeOrphans, selectionFlags} from '../cli/flags.js'
 
 export default class Clean extends MaestroCommand {
   static override summary = 'Remove stopped containers'
@@ -8,7 +8,7 @@ export default class Clean extends MaestroCommand {
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service)'})}
-  static override flags = {...selectionFlags(), 'remove-orphans': removeOrphans()}
+  static override flags = {...selectionFlags(), 'remove-orphans': removeOrphans(), 'lock-timeout': lockTimeout()}
   static override examples = [
     {description: 'Remove every stopped container of the environment', command: '<%= config.bin %> clean'},
     {description: 'Remove a stopped kafka-1', command: '<%= config.bin %> clean kafka-1'},

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {reverseSelectionFlags} from '../cli/flags.js'
+import {reverseSelectionFlags, lockTimeout} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
 
 export default class Down extends MaestroCommand {
@@ -9,7 +9,7 @@ export default class Down extends MaestroCommand {
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s; default: everything)'})}
-  static override flags = reverseSelectionFlags()
+  static override flags = {...reverseSelectionFlags(), 'lock-timeout': lockTimeout()}
   static override examples = [
     {description: 'Stop and remove the whole environment', command: '<%= config.bin %> down'},
     {description: 'Stop and remove a service and everything that depends on it', command: '<%= config.bin %> down -s -d zookeeper'},

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {reverseSelectionFlags} from '../cli/flags.js'
+import {reverseSelectionFlags, lockTimeout} from '../cli/flags.js'
 
 export default class Kill extends MaestroCommand {
   static override summary = 'Kill containers, dependents first'
@@ -8,7 +8,7 @@ export default class Kill extends MaestroCommand {
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
-  static override flags = reverseSelectionFlags()
+  static override flags = {...reverseSelectionFlags(), 'lock-timeout': lockTimeout()}
   static override examples = [
     {description: 'Kill one container', command: '<%= config.bin %> kill kafka-1'},
     {description: 'Kill every container of a service', command: '<%= config.bin %> kill -s kafka'},

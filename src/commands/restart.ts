@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {keepFailed, refreshImages, reuse, reverseSelectionFlags} from '../cli/flags.js'
+import {keepFailed, refreshImages, reuse, reverseSelectionFlags, lockTimeout} from '../cli/flags.js'
 
 export default class Restart extends MaestroCommand {
   static override summary = 'Stop then start containers'
@@ -9,6 +9,7 @@ export default class Restart extends MaestroCommand {
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
   static override flags = {
+    'lock-timeout': lockTimeout(),
     ...reverseSelectionFlags(),
     'refresh-images': refreshImages(),
     reuse: reuse(),

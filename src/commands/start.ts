@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {keepFailed, refreshImages, removeOrphans, reuse, selectionFlags} from '../cli/flags.js'
+import {keepFailed, lockTimeout, refreshImages, removeOrphans, reuse, selectionFlags} from '../cli/flags.js'
 
 export default class Start extends MaestroCommand {
   static override summary = 'Start containers in dependency order'
@@ -9,6 +9,7 @@ export default class Start extends MaestroCommand {
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
   static override flags = {
+    'lock-timeout': lockTimeout(),
     ...selectionFlags(),
     'refresh-images': refreshImages(),
     reuse: reuse(),

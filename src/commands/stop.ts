@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {reverseSelectionFlags} from '../cli/flags.js'
+import {reverseSelectionFlags, lockTimeout} from '../cli/flags.js'
 
 export default class Stop extends MaestroCommand {
   static override summary = 'Stop containers, dependents first'
@@ -8,7 +8,7 @@ export default class Stop extends MaestroCommand {
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s)'})}
-  static override flags = reverseSelectionFlags()
+  static override flags = {...reverseSelectionFlags(), 'lock-timeout': lockTimeout()}
   static override examples = [
     {description: 'Stop one container', command: '<%= config.bin %> stop kafka-1'},
     {description: 'Stop a service and everything that depends on it', command: '<%= config.bin %> stop -s -d zookeeper'},

@@ -42,12 +42,17 @@ function pickScheduler(services: PlayServices, name: string): Scheduler {
   })
 }
 
+export interface PlayHooks {
+  /** Runs once every ship of the play answered, before the first change (the session takes the deploy lock there). */
+  readonly beforeChanges?: () => Promise<void>
+}
+
 /**
  * Runs one command over the selected containers (reference §5): one list call per ship (reachability
  * preflight and observed state at once; anything but `status` refuses to run when a ship is down), then the
  * scheduler walks the containers in the command's direction and each runs its recipe. Emits the §3.2 events.
  */
-export async function runPlay(host: PlayHost, environment: Environment, request: PlayRequest): Promise<PlayResult> {
+export async function runPlay(host: PlayHost, environment: Environment, request: PlayRequest, hooks: PlayHooks = {}): Promise<PlayResult> {
   const t0 = Date.now()
   const {command: action} = request
   const facts = COMMANDS[action]
@@ -67,6 +72,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
       const [ship, {endpoint, cause}] = [...down][0]
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
     }
+    await hooks.beforeChanges?.()
     const playId = randomUUID()
     const direction = facts.order
     const ignoreDependencies = request.ignoreDependencies === true && facts.honoursIgnoreDependencies
@@ -139,7 +145,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
 }
 
 /** The error pointing at the file's definition of what failed (reporters annotate that line), unless it has a place. */
-function locatedAt(e: MaestroError, loc: SourceLoc | undefined): MaestroError {
+export function locatedAt(e: MaestroError, loc: SourceLoc | undefined): MaestroError {
   return e.loc || !loc ? e : new MaestroError(e.code, e.message, {cause: e.cause, hint: e.hint, exit: e.exit, issues: e.issues, loc})
 }
 

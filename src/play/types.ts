@@ -42,6 +42,15 @@ export interface PlayRequest {
   readonly scheduler?: string
   /** Variables for transports (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** The deploy lock a command that changes containers takes (docs/orchestration.md "Deploy lock"). */
+  readonly lock?: LockRequest
+}
+
+export interface LockRequest {
+  /** Seconds to wait for another run's lock (default 0: fail at once, exit 5). */
+  readonly timeoutSeconds?: number
+  /** The command the lock names as its holder's (default: the play's command; `down` for both of its plays). */
+  readonly command?: string
 }
 
 export interface ContainerResult {

@@ -47,4 +47,6 @@ export interface PlayCallOptions extends SelectionOptions, PlayOptions {
   readonly transportFlags?: TransportFlags
   /** The scheduler plugin to order the play with (default `dag`), the CLI's --scheduler. */
   readonly scheduler?: string
+  /** Seconds to wait for another run's deploy lock (default 0: fail at once with MAESTRO_LOCKED), the CLI's --lock-timeout. */
+  readonly lockTimeout?: number
 }

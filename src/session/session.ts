@@ -20,6 +20,16 @@ import {attachNotifiers, auditRule, type AttachedNotifier} from './notifiers.js'
 import type {PlayCallOptions, SelectOptionsFor} from './options.js'
 import type {Action} from '../api/events.js'
 import type {PlayOptions} from '../play/types.js'
+import type {TransportFlags} from '../api/contracts.js'
+import type {HeldLock} from '../lock/deploy-lock.js'
+import {COMMANDS} from '../command-table.js'
+
+export interface LockOptions {
+  /** Seconds to wait for another run's lock (default 0: fail at once, exit 5). */
+  readonly timeoutSeconds?: number
+  readonly signal?: AbortSignal
+  readonly transportFlags?: TransportFlags
+}
 
 type Variables = Readonly<Record<string, string | undefined>>
 
@@ -65,6 +75,8 @@ export class Session {
   private readonly reporters: {reporter: Reporter; close: () => Promise<void>}[] = []
   private notifiers: readonly AttachedNotifier[] = []
   private teardown?: Promise<Teardown>
+  /** The deploy lock this session holds (taken before its first change, released at finish). */
+  private held?: Promise<HeldLock | undefined>
   /** Errors some event already carried (`config:error`, `play:end`, `play:error`): never reported twice. */
   private readonly reported = new WeakSet<object>()
 
@@ -182,13 +194,65 @@ export class Session {
     this.attachReporter(name, {isTTY: false, color: false, progress: 'plain', columns: 0, options: {}, showHosts: false, ...context, out})
   }
 
+  /**
+   * Takes the environment's deploy lock for `command` (docs/orchestration.md "Deploy lock"), once per session:
+   * later calls return the same lock. A refusal throws MAESTRO_LOCKED (exit 5) naming the holder. Released by
+   * `unlock()` or `finish()`. Plays of commands that change containers take it themselves, once their ships answered.
+   */
+  async lock(command: string, options: LockOptions = {}): Promise<HeldLock | undefined> {
+    this.assertOpen()
+    this.held ??= this.takeLock(command, options)
+    try {
+      return await this.held
+    } catch (e) {
+      this.held = undefined
+      throw e
+    }
+  }
+
+  private async takeLock(command: string, options: LockOptions): Promise<HeldLock | undefined> {
+    const environment = this.environment
+    const {lockShip} = await import('../lock/holder.js')
+    const ship = lockShip(environment)
+    if (!ship) return undefined
+    const {acquireLock} = await import('../lock/deploy-lock.js')
+    const {shipClients} = await import('../play/ships.js')
+    const {locatedAt} = await import('../play/run-play.js')
+    const {shipDownError} = await import('../play/observe.js')
+    const services = this.kernel.playServices()
+    const clients = shipClients(services, environment, {transportFlags: options.transportFlags, env: this.variables})
+    const client = clients.get(ship)
+    let held: HeldLock
+    try {
+      held = await acquireLock({client, environment, ship, command, timeoutSeconds: options.timeoutSeconds, signal: options.signal, emit: services.emit.bind(services)})
+    } catch (e) {
+      await clients.closeAll()
+      if (isMaestroError(e) && (e.code === 'MAESTRO_LOCKED' || e === options.signal?.reason)) throw e
+      // anything else is about the lock ship (unreachable, refusing the marker), as a play's listing would say
+      throw locatedAt(isMaestroError(e) ? e : shipDownError(ship, client.endpoint, e), environment.ships[ship]?.loc)
+    }
+    return {...held, release: () => held.release().finally(() => clients.closeAll())}
+  }
+
+  /** Releases the deploy lock if this session holds it (also done by `finish()`). */
+  async unlock(): Promise<void> {
+    const held = this.held
+    this.held = undefined
+    const lock = await held?.catch(() => undefined)
+    await lock?.release()
+  }
+
   /** Runs one play over already selected containers; a failed container is a result, not an exception. */
   async runPlay(request: Omit<PlayRequest, 'env'>): Promise<PlayResult> {
     this.assertOpen()
     this.kernel.releaseLogs()
+    const {lock, signal, transportFlags} = request
+    const beforeChanges = COMMANDS[request.command].changesContainers
+      ? async () => void (await this.lock(lock?.command ?? request.command, {timeoutSeconds: lock?.timeoutSeconds, signal, transportFlags}))
+      : undefined
     try {
       const {runPlay} = await import('../play/run-play.js')
-      return await runPlay(this.kernel, this.environment, {...request, env: this.variables})
+      return await runPlay(this.kernel, this.environment, {...request, env: this.variables}, {beforeChanges})
     } catch (e) {
       this.reportFailure(request.command, e)
       throw e
@@ -297,6 +361,7 @@ export class Session {
       signal: options.signal,
       transportFlags: options.transportFlags,
       scheduler: options.scheduler,
+      lock: {timeoutSeconds: options.lockTimeout},
     })
   }
 
@@ -320,6 +385,7 @@ export class Session {
         sink.push(`${what}: ${describeError(e)}`)
       }
     }
+    await settle(this.unlock(), 'deploy lock not released (its marker maestro-lock-<environment> stays on the lock ship)', errors)
     await this.kernel.dispose()
     for (const r of this.reporters) await settle(r.reporter.done?.(), 'reporter', errors)
     for (const r of this.reporters) await settle(r.close(), 'reporter', errors)

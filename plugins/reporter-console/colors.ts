@@ -14,7 +14,7 @@ export function statusStyle(status: string): Style | undefined {
   if (status.startsWith('started') || status === 'pulled' || status === 'created' || status === 'recreated') return 'green'
   if (status.startsWith('up') || status.startsWith('running')) return 'cyan'
   if (/^(down|stopped|killed|removed)/.test(status)) return 'yellow'
-  if (status === 'absent' || status === 'skipped' || status.endsWith('...')) return 'dim'
+  if (status === 'absent' || status.startsWith('skipped') || status.endsWith('...')) return 'dim'
   return undefined
 }
 

@@ -1,7 +1,7 @@
 import type {ContainerRef, EventSource, PlayEnd, PlayStart, Reporter, ReporterContext} from '../../src/api/index.js'
 import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
-import {ABORTED, endStatus, failStatus, pendingStatus, waitingStatus} from './status.js'
+import {endStatus, failStatus, pendingStatus, skipStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
 
 /**
@@ -38,14 +38,16 @@ export class ConsoleReporter implements Reporter {
       this.finish(e.container, endStatus(e), e.id)
     })
     events.on('task:fail', (e) => {
-      this.tally.failed++
-      const m = e.error.message
+      if (e.outcome === 'unknown') this.tally.unknown++
+      else if (e.outcome === 'aborted') this.tally.aborted++
+      else this.tally.failed++
+      const m = e.outcome === 'unknown' ? `outcome unknown: ${e.error.message}` : e.error.message
       this.failures.push(m.startsWith(`${e.container.name}:`) ? m : `${e.container.name}: ${m}`)
       this.finish(e.container, failStatus(e))
     })
     events.on('task:skip', (e) => {
-      this.tally.aborted++
-      this.finish(e.container, ABORTED)
+      this.tally.skipped++
+      this.finish(e.container, skipStatus(e))
     })
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it

@@ -1,4 +1,4 @@
-import type {Action, Outcome, PlayStats} from '../api/events.js'
+import type {Action, FailOutcome, Outcome, PlayStats} from '../api/events.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {ExitCode, MaestroError} from '../api/errors.js'
 
@@ -47,6 +47,10 @@ export interface ContainerResult {
   readonly id?: string
   readonly data?: Readonly<Record<string, unknown>>
   readonly error?: MaestroError
+  /** What kind of failure (status `failed`): see TaskFail.outcome. */
+  readonly failure?: FailOutcome
+  /** Why it was not attempted (status `skipped`), e.g. `web-1 failed`. */
+  readonly reason?: string
 }
 
 export interface PlayResult {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {rewriteArgv} from '../dist/src/cli/argv.js'
-const args = rewriteArgv(process.argv.slice(2), process.env)
+import {rewritePluginInstall} from '../dist/src/cli/plugin-source.js'
+const args = rewritePluginInstall(rewriteArgv(process.argv.slice(2), process.env), process.cwd())
 // `--version` (and `-v`) as oclif prints it, without loading oclif, its plugins or the command table.
 if (args[0] === '--version') {
   const {readFileSync} = await import('node:fs')
@@ -10,6 +11,9 @@ if (args[0] === '--version') {
   process.stdout.write(`${name}/${version} ${process.platform}-${cpu} node-${process.version}\n`)
   process.exit(0)
 }
+// Plugins import the host's maestro-ng and @oclif/core, never a copy of their own (src/kernel/contract-hook.ts).
+const {shareHostContract} = await import('../dist/src/kernel/host-contract.js')
+shareHostContract()
 const {run, flush, handle, settings} = await import('@oclif/core')
 // Plugins run from their compiled JavaScript: never look for TypeScript sources of linked plugins (oclif would
 // otherwise warn on every command that a linked ESM plugin "cannot be auto-transpiled").

@@ -8,7 +8,7 @@ import type {Action} from './api/events.js'
 import type {Recipe} from './play/context.js'
 
 export type Order = 'forward' | 'reverse' | 'none'
-export type SelectCommand = Action | 'logs' | 'deptree' | 'dump'
+export type SelectCommand = Action | 'logs' | 'events' | 'deptree' | 'dump'
 
 export interface CommandFacts {
   /** The order the play runs containers in. */
@@ -31,6 +31,7 @@ export const COMMANDS: Readonly<Record<SelectCommand, CommandFacts>> = {
   status: {...readOnly, order: 'none', extend: 'dependencies', recipe: async () => (await import('./play/recipes/status.js')).statusRecipe},
   plan: {...readOnly, order: 'none', extend: 'dependencies'},
   logs: {...readOnly, order: 'none', extend: 'dependencies'},
+  events: {...readOnly, order: 'none', extend: 'dependencies'},
   deptree: {...readOnly, order: 'none', extend: 'dependencies'},
   dump: {...readOnly, order: 'none', extend: 'dependencies'},
   start: {order: 'forward', extend: 'dependencies', honoursIgnoreDependencies: true, explicitServices: false, changesContainers: true,

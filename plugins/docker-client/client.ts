@@ -1,12 +1,14 @@
 import {PassThrough, pipeline, type Readable} from 'node:stream'
 import {inertText, MaestroError} from '../../src/api/index.js'
 import type {
-  ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecResult, ImageInspect,
+  ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecAttachOptions,
+  ExecResult, ExecSession, ImageInspect,
   LogOptions, PullProgress, RegistryAuth, Ship,
 } from '../../src/api/index.js'
 import {isApiVersion, negotiateApiVersion} from './api-version.js'
 import {DockerConnection, type DialRequest, type DockerClientHooks, type DockerModemOptions} from './connection.js'
 import {DemuxStream, JsonLinesStream} from './streams.js'
+import {execAttach} from './exec-attach.js'
 import {PullProgressTracker, pullQuery, type PullMessage} from './pull-progress.js'
 
 /** Seconds a stopping container gets beyond its stop timeout before we call the daemon silent. */
@@ -162,6 +164,11 @@ export class ModemDockerClient implements DockerClient {
     return {exitCode: info.ExitCode ?? -1, output}
   }
 
+  execAttach(nameOrId: string, cmd: readonly string[], options: ExecAttachOptions): Promise<ExecSession> {
+    const channel = {ship: this.ship, conn: this.conn, timeout: this.timeout, call: <T>(r: Omit<DialRequest, 'timeout'>) => this.call<T>(r)}
+    return execAttach(channel, nameOrId, cmd, options)
+  }
+
   async logs(nameOrId: string, options: LogOptions = {}): Promise<Readable> {
     const info = await this.inspectContainer(nameOrId)
     if (!info) throw new MaestroError('MAESTRO_DOCKER', `${this.ship}: No such container: ${nameOrId}`)
@@ -176,9 +183,14 @@ export class ModemDockerClient implements DockerClient {
     return out
   }
 
-  async events(filters?: Record<string, string[]>): Promise<Readable> {
-    const query = filters ? {filters: JSON.stringify(filters)} : undefined
-    const {body: res} = await this.conn.stream({method: 'GET', path: '/events', ...(query ? {query} : {}), timeout: this.timeout, longLived: true})
+  async events(filters?: Record<string, string[]>, window: {readonly since?: number; readonly until?: number} = {}): Promise<Readable> {
+    const query: Record<string, unknown> = {}
+    if (filters) query.filters = JSON.stringify(filters)
+    if (window.since !== undefined) query.since = String(window.since)
+    if (window.until !== undefined) query.until = String(window.until)
+    const {body: res} = await this.conn.stream({
+      method: 'GET', path: '/events', ...(Object.keys(query).length > 0 ? {query} : {}), timeout: this.timeout, longLived: true,
+    })
     const out = new JsonLinesStream()
     pipeline(res, out, () => undefined)
     return out

@@ -173,7 +173,16 @@ export class DockerConnection {
     return this.dial<IncomingMessage & Duplex>(request, true)
   }
 
-  private async dial<T>(request: DialRequest, isStream: boolean): Promise<DialResult<T>> {
+  /**
+   * A request upgraded to a raw connection (`Upgrade: tcp`, as `docker exec` and `attach` do): resolves to the
+   * socket once the daemon switched protocols; `request.timeout` bounds the wait for that answer. Always a
+   * long-lived connection of its own.
+   */
+  hijack(request: Omit<DialRequest, 'longLived'>): Promise<Duplex> {
+    return this.dial<Duplex>({...request, longLived: true}, true, true).then((r) => r.body)
+  }
+
+  private async dial<T>(request: DialRequest, isStream: boolean, hijack = false): Promise<DialResult<T>> {
     const context = {ship: this.ship, endpoint: this.endpoint}
     const [modem, version] = await Promise.all([this.load(request.longLived === true), request.versioned === false ? undefined : this.version()])
     const path = `${version ? `/v${version}` : ''}${request.path}${request.query ? '?' : ''}`
@@ -199,13 +208,14 @@ export class DockerConnection {
           ...(request.headers ? {headers: {...request.headers}} : {}),
           ...(request.authconfig ? {authconfig: request.authconfig} : {}),
           isStream,
+          ...(hijack ? {hijack: true} : {}),
           statusCodes: OK,
           abortSignal: controller.signal,
         },
         (err, result) => {
           clearTimeout(timer)
           if (err || !isStream) release?.()
-          else (result as IncomingMessage).once('close', () => release?.())
+          else (result as Duplex).once('close', () => release?.())
           const status = (err as ModemError | null)?.statusCode
           if (err && status !== undefined && request.accept?.includes(status)) {
             resolve({status, body: (err as ModemError).json as T})
@@ -213,7 +223,7 @@ export class DockerConnection {
             const custom = timedOut && request.timeout !== undefined ? this.hooks.timeoutError?.(request.timeout) : undefined
             reject(custom ?? toMaestroError(err, timedOut ? {...context, timedOutAfter: request.timeout} : context))
           } else {
-            resolve({status: isStream ? ((result as IncomingMessage).statusCode ?? 200) : 200, body: result as T})
+            resolve({status: hijack ? 101 : isStream ? ((result as IncomingMessage).statusCode ?? 200) : 200, body: result as T})
           }
         },
       )

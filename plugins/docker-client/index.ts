@@ -13,8 +13,8 @@
  * `api_version: auto` asks `GET /version` once and uses min(1.41, daemon's).
  * `stats.requests` counts API requests, `stats.connections` sockets opened by the agent (one
  * keep-alive agent per client, so sequential requests share one connection; at most
- * MAX_SOCKETS_PER_SHIP at once, more requests queue). `logs -f` and event streams open their own
- * connection outside that pool.
+ * MAX_SOCKETS_PER_SHIP at once, more requests queue). `logs -f`, event streams and attached execs
+ * (`execAttach`, a hijacked `exec start`) open their own connection outside that pool.
  * See DockerModemOptions for passing a custom agent (the SSH transport does).
  */
 import type {DockerClient, Ship} from '../../src/api/index.js'
@@ -24,7 +24,7 @@ import type {DockerClientHooks, DockerModemOptions} from './connection.js'
 export type {DockerClientHooks, DockerModemOptions} from './connection.js'
 export {MAX_SOCKETS_PER_SHIP} from './connection.js'
 export {CLIENT_MAX_API_VERSION, negotiateApiVersion, compareApiVersions} from './api-version.js'
-export {DemuxStream, JsonLinesStream} from './streams.js'
+export {DemuxSplitter, DemuxStream, JsonLinesStream} from './streams.js'
 export {PullProgressTracker, pullQuery} from './pull-progress.js'
 export {toMaestroError} from './errors.js'
 

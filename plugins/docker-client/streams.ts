@@ -1,4 +1,4 @@
-import {Transform, type TransformCallback} from 'node:stream'
+import {Transform, Writable, type TransformCallback} from 'node:stream'
 
 /**
  * Docker's multiplexed stream (8-byte header: type, 0, 0, 0, big-endian length) to its payload,
@@ -67,4 +67,46 @@ export class JsonLinesStream extends Transform {
     const text = line.trim()
     if (text !== '') this.push(JSON.parse(text))
   }
+}
+
+/**
+ * Docker's multiplexed stream split back into its two streams: stdout frames (type 0 and 1) to `stdout`,
+ * stderr frames (type 2) to `stderr`, waiting for a target that is full before reading on. `raw` (a TTY's
+ * output, not multiplexed): everything to `stdout`. The targets are never ended.
+ */
+export class DemuxSplitter extends Writable {
+  private pending: Buffer = Buffer.alloc(0)
+
+  constructor(private readonly stdout: NodeJS.WritableStream, private readonly stderr: NodeJS.WritableStream, private readonly raw = false) {
+    super()
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    if (this.raw) return void (this.stdout.write(chunk) ? done() : drained(this.stdout).then(() => done()))
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk])
+    const waits: Promise<void>[] = []
+    while (this.pending.length >= 8) {
+      const length = this.pending.readUInt32BE(4)
+      if (this.pending.length < 8 + length) break
+      const target = this.pending[0] === 2 ? this.stderr : this.stdout
+      if (!target.write(this.pending.subarray(8, 8 + length))) waits.push(drained(target))
+      this.pending = this.pending.subarray(8 + length)
+    }
+    if (waits.length === 0) return done()
+    void Promise.all(waits).then(() => done())
+  }
+}
+
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      stream.removeListener('drain', settle)
+      stream.removeListener('close', settle)
+      stream.removeListener('error', settle)
+      resolve()
+    }
+    stream.once('drain', settle)
+    stream.once('close', settle)
+    stream.once('error', settle)
+  })
 }

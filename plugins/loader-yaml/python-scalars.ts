@@ -29,6 +29,8 @@ export function pythonScalarText(node: Scalar): string | undefined {
  * `sysctls` (Docker takes only strings there: upstream sends the number and the daemon refuses it).
  */
 const STRING_VALUED = new Set(['env', 'labels', 'log_opt', 'lxc_conf', 'sysctls'])
+/** Maps whose keys are names of ships, services or instances. */
+const NAMED = new Set(['ships', 'services', 'instances'])
 const isRenderable = (node: unknown): boolean => isMap(node) || isSeq(node) || isAlias(node)
 
 /**
@@ -47,13 +49,15 @@ export function keepPythonEnvText(root: unknown, aliases: ReadonlyMap<Alias, Nod
     } else if (isSeq(target)) target.items.forEach(render)
     else if (isMap(target)) for (const pair of target.items) render(pair.value)
   }
-  const find = (node: unknown): void => {
+  // `names`: the keys of this map are names the file chose (a service called `labels`), never option keys.
+  const find = (node: unknown, names = false): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key) && STRING_VALUED.has(pair.key.value as string) && isRenderable(pair.value)) render(pair.value)
-        else find(pair.value)
+        const key = isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined
+        if (!names && STRING_VALUED.has(key as string) && isRenderable(pair.value)) render(pair.value)
+        else find(pair.value, !names && NAMED.has(key as string))
       }
-    } else if (isSeq(node)) node.items.forEach(find)
+    } else if (isSeq(node)) node.items.forEach((item) => find(item))
   }
   find(root)
 }

@@ -3,7 +3,7 @@
  * the core only sees this interface (no HTTP, no sockets, no SSH in src/).
  * Field names follow the Engine API (API 1.41) so bodies pass through unchanged.
  */
-import type {Readable} from 'node:stream'
+import type {Readable, Writable} from 'node:stream'
 
 export interface ContainerSummary {
   readonly Id: string
@@ -118,6 +118,34 @@ export interface ExecResult {
   readonly output: string
 }
 
+export interface TerminalSize {
+  readonly rows: number
+  readonly columns: number
+}
+
+/** `maestro exec`: a process in a running container, attached to the caller's streams (as `docker exec`). */
+export interface ExecAttachOptions {
+  /** Allocate a pseudo-terminal (`-t`): output is raw, stderr arrives on stdout. */
+  readonly tty: boolean
+  /** Forwarded to the process's stdin (`-i`) until it ends; absent: the process gets no stdin. */
+  readonly stdin?: Readable
+  readonly stdout: Writable
+  readonly stderr: Writable
+  readonly user?: string
+  readonly workingDir?: string
+  /** The terminal's size, applied once the process started (with a TTY). */
+  readonly size?: TerminalSize
+}
+
+export interface ExecSession {
+  /** The process's exit code, once it ended and its output was written. */
+  readonly exitCode: Promise<number>
+  /** Resizes the process's terminal (with a TTY). */
+  resize(size: TerminalSize): Promise<void>
+  /** Detaches (the connection closes; the process may go on, as after docker exec's detach). */
+  close(): void
+}
+
 export interface LogOptions {
   readonly follow?: boolean
   /** Number of lines from the end, or 'all'. */
@@ -158,9 +186,17 @@ export interface DockerClient {
   inspectImage(ref: string): Promise<ImageInspect | undefined>
   pullImage(ref: string, auth: RegistryAuth | undefined, onProgress?: (p: PullProgress) => void): Promise<void>
   exec(id: string, cmd: readonly string[]): Promise<ExecResult>
+  /**
+   * Runs `cmd` in the container attached to the given streams (a hijacked `exec start`); resolves once the
+   * process started. Optional: a client without it cannot serve `maestro exec`.
+   */
+  execAttach?(id: string, cmd: readonly string[], options: ExecAttachOptions): Promise<ExecSession>
   /** Demultiplexed log output as a stream of text chunks (stdout and stderr merged in order). */
   logs(id: string, options?: LogOptions): Promise<Readable>
-  /** The daemon's event stream, one parsed JSON event per 'data' emission (object mode). */
-  events(filters?: Record<string, string[]>): Promise<Readable>
+  /**
+   * The daemon's event stream, one parsed JSON event per 'data' emission (object mode). `since`/`until` are epoch
+   * seconds: past events from `since`, and the daemon ends the stream at `until`.
+   */
+  events(filters?: Record<string, string[]>, window?: {readonly since?: number; readonly until?: number}): Promise<Readable>
   close(): Promise<void>
 }

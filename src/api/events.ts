@@ -49,9 +49,9 @@ export interface PlayStats {
   readonly succeeded: number
   readonly failed: number
   readonly skipped: number
-  /** Of `failed`: requests that went unanswered, their ship not read again (API 1.2). */
+  /** Of `failed`: requests that went unanswered, their ship not read again (API 1.3). */
   readonly unknown?: number
-  /** Of `failed`: actions the interruption cut short (API 1.2). */
+  /** Of `failed`: actions the interruption cut short (API 1.3). */
   readonly aborted?: number
   readonly durationMs: number
   readonly outcomes: Readonly<Record<string, number>>
@@ -111,7 +111,7 @@ export interface TaskEnd extends PlayScoped {
 }
 
 /**
- * What a `task:fail` is (API 1.2): `failed`, the action failed; `unknown`, its ship stopped answering after a request
+ * What a `task:fail` is (API 1.3): `failed`, the action failed; `unknown`, its ship stopped answering after a request
  * was sent and could not be read again before the play ended, so what the container is now is not known; `aborted`,
  * the interruption (a signal, `--timeout`) cut the action short.
  */
@@ -122,7 +122,7 @@ export interface TaskFail extends PlayScoped {
   readonly action: Action
   readonly error: MaestroError
   readonly durationMs: number
-  /** Absent from plugins written before API 1.2: read it as `failed`. */
+  /** Absent from plugins written before API 1.3: read it as `failed`. */
   readonly outcome?: FailOutcome
 }
 
@@ -131,7 +131,7 @@ export interface TaskSkip extends PlayScoped {
   readonly action: Action
   /** What stopped the play: a failure (`aborted`) or an interruption. */
   readonly reason: 'aborted' | 'interrupted'
-  /** Why in words, e.g. `web-1 failed`, `interrupted by SIGTERM` (API 1.2). */
+  /** Why in words, e.g. `web-1 failed`, `interrupted by SIGTERM` (API 1.3). */
   readonly detail?: string
 }
 

@@ -44,6 +44,11 @@ export abstract class MaestroCommand extends Command {
   private readonly inFlight = new InFlight()
   private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal as StopSignal)
 
+  /** Commands that run until stopped (`events`) override this: a first signal then ends them with exit 0, quietly. */
+  protected endsOnSignal(): boolean {
+    return false
+  }
+
   /** Commands that print data on stdout (JSON) override this so reporters keep stdout clean. */
   protected stdoutIsData(_flags: Record<string, unknown>): boolean {
     return false
@@ -61,6 +66,7 @@ export abstract class MaestroCommand extends Command {
       color: this.globals.color,
       showHosts: (flags as Record<string, unknown>)['show-hosts'] === true,
       stdoutIsData: this.stdoutIsData(flags as Record<string, unknown>),
+      reporterOptions: this.globals['reporter-option'],
     })
     this.inFlight.attach(this.session.events)
     for (const s of STOP_SIGNALS) process.on(s, this.onSignal)
@@ -100,6 +106,10 @@ export abstract class MaestroCommand extends Command {
     // a terminal that hung up fails every write: the reporters' files matter then, not the screen
     if (signal === 'SIGHUP') for (const out of [process.stdout, process.stderr]) out.on('error', () => undefined)
     if (this.stopExit !== undefined) return // the --timeout already stopped it; this signal only arms the second one
+    if (this.endsOnSignal() && !this.playing) {
+      this.stopExit = ExitCode.OK
+      return void this.abort.abort(interruption(signal))
+    }
     this.windDown(windingDown(signal), interruption(signal))
   }
 

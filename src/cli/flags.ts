@@ -5,6 +5,7 @@ export const globalFlags = {
   file: Flags.string({char: 'f', description: 'environment description file (`-` reads stdin)', default: 'maestro.yaml', env: 'MAESTRO_FILE', helpGroup: 'GLOBAL'}),
   debug: Flags.boolean({description: 'show stack traces and debug messages', env: 'MAESTRO_DEBUG', helpGroup: 'GLOBAL'}),
   reporter: Flags.string({description: 'output reporter, `name` or `name=file` (repeatable)', multiple: true, default: ['console'], helpGroup: 'GLOBAL'}),
+  'reporter-option': Flags.string({description: 'an option for a selected reporter, `name.key=value` (repeatable)', multiple: true, default: [], helpGroup: 'GLOBAL'}),
   progress: Flags.option({options: ['auto', 'tty', 'plain'] as const, description: 'live table redraw with progress (tty) or one line per finished container (plain)', default: 'auto', helpGroup: 'GLOBAL'})(),
   color: Flags.boolean({description: 'colour output (NO_COLOR also disables it)', allowNo: true, default: true, helpGroup: 'GLOBAL'}),
   scheduler: Flags.string({description: 'the scheduler plugin that orders the actions of a play', default: 'dag', env: 'MAESTRO_SCHEDULER', helpGroup: 'GLOBAL'}),
@@ -25,6 +26,7 @@ export const allByDefault = () => Flags.boolean({char: 'a', description: 'act on
 export const refreshImages = () => Flags.boolean({char: 'r', description: 'always pull the image before creating', exclusive: ['reuse']})
 export const reuse = () => Flags.boolean({description: 'start an existing stopped container instead of recreating it', exclusive: ['refresh-images']})
 export const keepFailed = () => Flags.boolean({description: 'leave a container that fails its running checks running, for debugging (default: it is stopped)'})
+export const removeOrphans = () => Flags.boolean({description: 'also remove the containers of services or instances no longer in the file (orphans)'})
 export const json = (what: string) => Flags.boolean({description: `print ${what} as JSON`})
 
 /** `-a -c -d -i -C -S`: the selection flags of status, start, pull, clean and plan. */

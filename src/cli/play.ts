@@ -5,6 +5,7 @@ import type {Environment} from '../model/types.js'
 import type {PlayOptions, PlayRequest} from '../play/types.js'
 import type {Session} from '../session/session.js'
 import {selectThings, type SelectionFlags} from './selection.js'
+import {reportOrphans, type ReportStreams} from './orphan-report.js'
 
 export interface PlayFlags extends SelectionFlags {
   readonly concurrency?: number
@@ -20,8 +21,9 @@ export async function playRequest(
 }
 
 /** Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). */
-export async function runAction(session: Session, request: PlayRequest): Promise<void> {
+export async function runAction(session: Session, request: PlayRequest, io: ReportStreams = {out: process.stdout, err: process.stderr}): Promise<void> {
   const result = await session.runPlay(request)
+  reportOrphans(request.command, result, io)
   if (result.exitCode === 0) return
   const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)
   throw e.exit === result.exitCode ? e : new MaestroError(e.code, e.message, {exit: result.exitCode, cause: e, hint: e.hint})

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {json, refreshImages, reuse, selectionFlags} from '../cli/flags.js'
+import {json, refreshImages, removeOrphans, reuse, selectionFlags} from '../cli/flags.js'
 import {playRequest} from '../cli/play.js'
 import {renderPlan} from '../cli/render-plan.js'
 import {ExitCode} from '../api/errors.js'
@@ -8,7 +8,7 @@ import {orderedJson} from '../text/ordered-json.js'
 
 export default class Plan extends MaestroCommand {
   static override summary = 'Show what `start` would change (with --converge unless --no-converge), without changing anything'
-  static override description = `Compares each selected container with the file and decides as start with the same flags does (one decision function for both): create (absent), recreate (each changed field shown before and after; a stopped container unless --reuse), start (stopped, with --reuse) or nothing. Plans for --converge unless --no-converge. Exits 0 whether or not something would change; with --detailed-exitcode (as Terraform's), 0 when nothing would change and 4 when something would, never a code an error uses (1 a failure, 2 bad file or usage, 3 a ship unreachable), so CI can tell them apart.`
+  static override description = `Compares each selected container with the file and decides as start with the same flags does (one decision function for both): create (absent), recreate (each changed field shown before and after; a stopped container unless --reuse), start (stopped, with --reuse) or nothing. Plans for --converge unless --no-converge. Orphans (the old copy of a moved instance, containers of services no longer in the file) follow the plan with their action: remove (--converge, --remove-orphans) or keep. Exits 0 whether or not something would change; with --detailed-exitcode (as Terraform's), 0 when nothing would change and 4 when something would, never a code an error uses (1 a failure, 2 bad file or usage, 3 a ship unreachable), so CI can tell them apart.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service and its dependencies)'})}
@@ -18,6 +18,7 @@ export default class Plan extends MaestroCommand {
     'refresh-images': refreshImages(),
     reuse: reuse(),
     converge: Flags.boolean({description: 'plan for `start --converge` (default; --no-converge plans a plain start)', allowNo: true, default: true}),
+    'remove-orphans': removeOrphans(),
     'detailed-exitcode': Flags.boolean({description: 'exit 4 when something would change (0 when nothing would; errors keep their own codes)'}),
   }
   static override examples = [
@@ -33,10 +34,10 @@ export default class Plan extends MaestroCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Plan)
     const {environment} = await this.loaded()
-    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge})
+    const request = await playRequest(environment, 'plan', argv as string[], flags, this.abort.signal, {refreshImages: flags['refresh-images'], reuse: flags.reuse, converge: flags.converge, removeOrphans: flags['remove-orphans']})
     const {steps, changes, orphans, unseen} = await this.session.planPlay(request)
     this.log(flags.json ? orderedJson({changes, steps, orphans}) : renderPlan(steps))
-    if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.reason}`)
+    if (!flags.json) for (const o of orphans) this.log(`not placed by the file: ${o.container} on ${o.ship} (${o.status}): ${o.action}: ${o.reason}`)
     for (const s of unseen) process.stderr.write(`warning: ship ${s} could not be listed: its orphans are not known\n`)
     if (changes && flags['detailed-exitcode']) this.setExit(ExitCode.CHANGES_PENDING)
   }

@@ -61,11 +61,11 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED
  * settles would otherwise end every command with exit 13) becomes a one-line problem, and the others still load.
  * The CLI's own package has no deadline. What the packages return is admitted by the kernel.
  */
-export async function discoverPlugins(config: Config): Promise<Discovery> {
+export async function discoverPlugins(config: Config, only?: (plugin: Plugin) => boolean): Promise<Discovery> {
   const timeoutMs = Number(process.env.MAESTRO_PLUGIN_TIMEOUT_MS) || PLUGIN_LOAD_TIMEOUT_MS
   const problems: MaestroError[] = []
   const problem = (message: string) => problems.push(new MaestroError('MAESTRO_PLUGIN_LOAD', message))
-  const answers = [...config.plugins.values()].flatMap((p) =>
+  const answers = [...config.plugins.values()].filter((p) => only?.(p as Plugin) ?? true).flatMap((p) =>
     ((p.hooks?.[PLUGIN_HOOK] ?? []) as HookDefinition[]).map(async (hook) => {
       const asked = askPackage(config, p as Plugin, hook)
       try {

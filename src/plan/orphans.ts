@@ -26,11 +26,3 @@ export function findOrphans(environment: Environment, listed: readonly ObservedC
   }
   return out.sort((a, b) => (a.container.name + a.container.ship < b.container.name + b.container.ship ? -1 : 1))
 }
-
-/** What `start` does to an orphan today: it is left where it is, named so the operator can act. */
-export function orphanReason(o: Orphan): string {
-  const service = o.container.labels[LABEL.service]
-  return o.kind === 'moved'
-    ? `moved to ${o.movedTo}: the old copy is left ${o.container.state} (stop and remove it with docker rm -f)`
-    : `not in the file (${service ? `service ${service}` : 'no service label'}): left ${o.container.state}`
-}

@@ -17,6 +17,8 @@ import type {DockerClient} from '../api/docker.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
+import {SEES_ORPHANS, actOnOrphans} from './orphan-phase.js'
+import {orphanOutcome} from '../plan/decide-orphan.js'
 
 export const asMaestroError = (e: unknown): MaestroError => (isMaestroError(e) ? e : new MaestroError('MAESTRO_ACTION_FAILED', describeError(e), {cause: e}))
 
@@ -57,7 +59,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
   const signal = request.signal ?? new AbortController().signal
   const clients = shipClients(services, environment, request)
   try {
-    const {observed, down} = await observeShips(environment, clients, names)
+    const {observed, down, orphans: found, unseen} = await observeShips(environment, clients, names, SEES_ORPHANS.has(action))
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
@@ -96,7 +98,11 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
       fail(name, error, signal.aborted && isInterruption(error) ? 'aborted' : 'failed')
     }
 
-    await scheduler.run(
+    // orphans first: an old copy must be gone before its new one starts (src/play/orphan-phase.ts)
+    const orphans = await actOnOrphans({services, environment, playId, clientOf, signal}, found.map((o) => orphanOutcome(o, action, request.options)))
+    const orphanFailure = orphans.find((o) => o.error)?.error
+    // stop and kill go on past it, as past any failure; the others change nothing more
+    if (!orphanFailure || direction === 'reverse') await scheduler.run(
       scheduleNodes(environment, names, direction, ignoreDependencies),
       {concurrency, signal, onWait: (id, waitingOn) => services.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
       async (name) => {
@@ -132,7 +138,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
 
     const interrupted = signal.aborted
     const interruption = interrupted ? interruptionOf(signal) : undefined
-    const why = interruption?.message ?? (stoppedBy ? `${stoppedBy} failed` : 'the play stopped')
+    const why = interruption?.message ?? (stoppedBy ? `${stoppedBy} failed` : orphanFailure ? `an orphan could not be removed: ${orphanFailure.message}` : 'the play stopped')
     for (const name of names) {
       if (results.has(name)) continue
       results.set(name, {status: 'skipped', reason: why})
@@ -140,12 +146,12 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     }
     const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
     // a lost request read again as done still stopped the play: its error stays the play's
-    const firstFailure = [...outcomes.values()].find((r) => r.status === 'failed')?.error ?? lost.find((l) => l.name === stoppedBy)?.error
+    const firstFailure = orphanFailure ?? [...outcomes.values()].find((r) => r.status === 'failed')?.error ?? lost.find((l) => l.name === stoppedBy)?.error
     const error = interruption ?? firstFailure
     const exitCode = interruption ? interruption.exit : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
     services.emit('play:end', {playId, at: Date.now(), command: action, containers: refs, stats, error, interrupted})
-    return {outcomes, stats, exitCode, error, requests: clients.requests()}
+    return {outcomes, stats, exitCode, error, requests: clients.requests(), orphans, unseen}
   } finally {
     await clients.closeAll()
   }

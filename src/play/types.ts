@@ -1,6 +1,7 @@
 import type {Action, FailOutcome, Outcome, PlayStats} from '../api/events.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {ExitCode, MaestroError} from '../api/errors.js'
+import type {OrphanOutcome} from '../plan/decide-orphan.js'
 
 export interface PlayOptions {
   /** `-r`: always pull before creating. */
@@ -17,6 +18,8 @@ export interface PlayOptions {
   readonly stopStartDelay?: number
   /** restart `--only-if-changed`: skip running containers already on the configured image. */
   readonly onlyIfChanged?: boolean
+  /** `--remove-orphans` (start, clean): remove the containers of services or instances removed from the file. */
+  readonly removeOrphans?: boolean
   /** status `-F`: probe each port of the container from here. */
   readonly full?: boolean
 }
@@ -62,4 +65,11 @@ export interface PlayResult {
   readonly error?: MaestroError
   /** Engine API requests per ship during the play (bench and tests read it). */
   readonly requests: Readonly<Record<string, number>>
+  /**
+   * The environment's containers the file does not place where they are (status, start, stop, kill, clean list
+   * every ship of the file for them), and what the play did to each.
+   */
+  readonly orphans: readonly OrphanOutcome[]
+  /** Ships outside the play that could not be listed: their orphans are not known. */
+  readonly unseen: readonly string[]
 }

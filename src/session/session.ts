@@ -24,8 +24,8 @@ type Variables = Readonly<Record<string, string | undefined>>
 
 /** The engine's options, picked out of a call's options (the rest is selection and scheduling). */
 function playOptions(o: PlayCallOptions): PlayOptions {
-  const {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed} = o
-  return {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed}
+  const {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed, removeOrphans} = o
+  return {refreshImages, reuse, converge, stepDelay, stopStartDelay, onlyIfChanged, full, keepFailed, removeOrphans}
 }
 
 export interface BootOptions {
@@ -208,6 +208,22 @@ export class Session {
     this.kernel.releaseLogs()
     const {runLogs} = await import('../logs/index.js')
     return runLogs(this.kernel, this.environment, names, options, io)
+  }
+
+  /** The Docker events of `names` (already selected) across their ships (`maestro events`); resolves to the exit code. */
+  async dockerEvents(names: readonly string[], options: import('../events/run.js').EventsOptions, io: import('../events/run.js').EventsIO): Promise<number> {
+    this.assertOpen()
+    this.kernel.releaseLogs()
+    const {runEvents} = await import('../events/run.js')
+    return runEvents(this.kernel, this.environment, names, options, io)
+  }
+
+  /** Runs `cmd` in container `name` on its ship, attached to `io` (`maestro exec`); resolves to the command's exit code. */
+  async exec(name: string, cmd: readonly string[], options: import('../exec/run.js').ExecOptions, io: import('../exec/run.js').ExecIO): Promise<number> {
+    this.assertOpen()
+    this.kernel.releaseLogs()
+    const {runExec} = await import('../exec/run.js')
+    return runExec(this.kernel, this.environment, name, cmd, options, io)
   }
 
   status(things?: readonly string[], options?: PlayCallOptions): Promise<PlayResult> {

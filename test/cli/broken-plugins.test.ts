@@ -42,7 +42,7 @@ describe('broken third-party plugins (built binary)', function () {
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: plugin'))
     expect(warnings).to.deep.equal([
       'warning: plugin maestro-plugin-broken failed to load and was skipped: kaboom at load',
-      'warning: plugin old (from maestro-plugin-odd) needs plugin API ^0.1.0, but this Maestro provides 1.2.0; skipped',
+      'warning: plugin old (from maestro-plugin-odd) needs plugin API ^0.1.0, but this Maestro provides 1.3.0; skipped',
       'warning: plugin bad-register failed to register and was skipped: nope',
     ])
     const deptree = await maestro(['-f', example, 'deptree', 'kafka'], {env})

@@ -39,7 +39,7 @@ describe('broken third-party plugins linked with `maestro plugins link` (built b
     expect(r.stdout.split('\n').filter((l) => /^\s+1 {2}zk-1 .* host down$/.test(l))).to.have.length(1)
     const lines = r.stderr.trim().split('\n').sort()
     expect(lines).to.deep.equal([
-      'warning: plugin future (from maestro-plugin-future) needs plugin API ^2.0.0, but this Maestro provides 1.2.0; skipped',
+      'warning: plugin future (from maestro-plugin-future) needs plugin API ^2.0.0, but this Maestro provides 1.3.0; skipped',
       'warning: plugin maestro-plugin-noexport declares the maestro:plugins hook but ./index.js (export plugins) exports no such function; skipped',
       'warning: plugin maestro-plugin-throws failed to load and was skipped: kaboom while loading',
       `warning: plugin maestro-plugin-unbuilt failed to load and was skipped: cannot find module ${join(p.home.dir, 'maestro-plugin-unbuilt', 'dist', 'index.js')} (is the package built and are its dependencies installed?)`,

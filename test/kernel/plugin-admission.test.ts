@@ -24,7 +24,7 @@ describe('admitPlugins (the one plugin policy)', () => {
     expect(admitted).to.deep.equal([])
     expect(problems.map((p) => [p.code, p.message])).to.deep.equal([
       ['MAESTRO_PLUGIN_LOAD', 'plugin package pkg returned something that is not a Maestro plugin; skipped'],
-      ['MAESTRO_PLUGIN_API', 'plugin old (from pkg) needs plugin API ^2.0.0, but this Maestro provides 1.2.0; skipped'],
+      ['MAESTRO_PLUGIN_API', 'plugin old (from pkg) needs plugin API ^2.0.0, but this Maestro provides 1.3.0; skipped'],
     ])
   })
 })

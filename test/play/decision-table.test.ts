@@ -22,6 +22,8 @@ interface Row {
   readonly options: PlayOptions
   readonly planned: string
   readonly pull?: boolean
+  /** The old copy of a moved instance: what plan says start does to it, and whether it is still there after. */
+  readonly oldCopy?: {readonly action: string; readonly kept: boolean}
 }
 
 const CACHE = ['cache-1']
@@ -57,8 +59,8 @@ const ROWS: readonly Row[] = [
     r.env = shop({cache: {image: 'redis:8', instances: {'cache-1': {ship: 'b'}}}})
     r.fleet.get('b').addImage('redis:8')
   }, options: {reuse: true}, planned: 'start'},
-  {situation: 'moved to another ship', before: moved, options: {}, planned: 'create'},
-  {situation: 'moved to another ship, --converge', before: moved, options: {converge: true}, planned: 'create'},
+  {situation: 'moved to another ship', before: moved, options: {}, planned: 'create', oldCopy: {action: 'keep', kept: true}},
+  {situation: 'moved to another ship, --converge', before: moved, options: {converge: true}, planned: 'create', oldCopy: {action: 'remove', kept: false}},
 ]
 
 describe('one decision: plan shows what start with the same flags does', () => {
@@ -79,6 +81,11 @@ describe('one decision: plan shows what start with the same flags does', () => {
       expect(result.exitCode).to.equal(0)
       expect(executed(r, ship, 'cache-1'), step.reason).to.equal(row.planned)
       expect(result.outcomes.get('cache-1')?.data?.action).to.equal(row.planned)
+      if (row.oldCopy) {
+        expect(plan.orphans.map((o) => [o.container, o.ship, o.action])).to.deep.equal([['cache-1', 'b', row.oldCopy.action]])
+        expect(r.fleet.get('b').containers.has('cache-1'), 'old copy still there').to.equal(row.oldCopy.kept)
+        expect(result.orphans.map((o) => [o.container, o.action, o.done])).to.deep.equal([['cache-1', row.oldCopy.action, !row.oldCopy.kept]])
+      }
       if (row.pull !== undefined) {
         expect(step.pull === true).to.equal(row.pull)
         expect(pulled(r, ship, env.containers['cache-1'].image)).to.equal(row.pull)

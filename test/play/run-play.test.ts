@@ -36,8 +36,8 @@ describe('runPlay start', () => {
     const r = await rig()
     await r.play('start', {containers: ['db-1']})
     expect(r.rec.lines()).to.deep.equal([
-      'transport:open', 'play:start', 'task:start db-1', 'task:progress db-1', 'container:create db-1',
-      'task:progress db-1', 'container:start db-1', 'task:progress db-1', 'task:end db-1', 'play:end', 'transport:close',
+      'transport:open', 'transport:open', 'transport:open', 'play:start', 'task:start db-1', 'task:progress db-1', 'container:create db-1',
+      'task:progress db-1', 'container:start db-1', 'task:progress db-1', 'task:end db-1', 'play:end', 'transport:close', 'transport:close', 'transport:close',
     ])
   })
 
@@ -52,11 +52,19 @@ describe('runPlay start', () => {
     expect(second.requests).to.deep.equal({a: 1, b: 1, c: 1})
   })
 
-  it('opens clients only for ships in the play and closes them', async () => {
+  it('start lists every ship of the file (orphans can be on any) and changes only those in the play; it closes them all', async () => {
     const r = await rig()
     await r.play('start', {containers: ['cache-1']})
-    expect(r.fleet.connects).to.deep.equal(['b'])
-    expect(r.fleet.get('b').closed).to.equal(true)
+    expect([...r.fleet.connects].sort()).to.deep.equal(['a', 'b', 'c'])
+    for (const s of ['a', 'b', 'c']) expect(r.fleet.get(s).closed, s).to.equal(true)
+    expect(r.fleet.get('a').calls).to.deep.equal(['listContainers'])
+  })
+
+  it('pull and restart open clients only for ships in the play', async () => {
+    const r = await rig()
+    await r.play('pull', {containers: ['cache-1']})
+    await r.play('restart', {containers: ['cache-1']})
+    expect(r.fleet.connects).to.deep.equal(['b', 'b'])
     expect(r.fleet.get('a').calls).to.deep.equal([])
   })
 

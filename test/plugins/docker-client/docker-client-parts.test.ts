@@ -1,8 +1,9 @@
 import {expect} from 'chai'
 import {homedir} from 'node:os'
-import {Readable} from 'node:stream'
+import {PassThrough, Readable, Writable} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
 import {MaestroError} from '../../../src/api/index.js'
-import {DemuxStream, JsonLinesStream, PullProgressTracker, compareApiVersions, negotiateApiVersion, pullQuery, toMaestroError} from '../../../plugins/docker-client/index.js'
+import {DemuxSplitter, DemuxStream, JsonLinesStream, PullProgressTracker, compareApiVersions, negotiateApiVersion, pullQuery, toMaestroError} from '../../../plugins/docker-client/index.js'
 import {resolvePath, shipModemOptions} from '../../../plugins/transport-docker/options.js'
 import type {Ship} from '../../../src/api/index.js'
 
@@ -39,6 +40,41 @@ describe('DemuxStream', () => {
   it('passes a raw (TTY) stream through unchanged', async () => {
     const out = await through(new DemuxStream(), [Buffer.from('hello world, this is raw\r\n')])
     expect(Buffer.concat(out as Buffer[]).toString()).to.equal('hello world, this is raw\r\n')
+  })
+})
+
+describe('DemuxSplitter', () => {
+  const sink = () => {
+    const chunks: Buffer[] = []
+    const stream = new Writable({write: (c: Buffer, _e, done) => (chunks.push(c), done())})
+    return {stream, text: () => Buffer.concat(chunks).toString()}
+  }
+
+  it('sends stdout frames to stdout and stderr frames to stderr, frames split anywhere', async () => {
+    const bytes = Buffer.concat([frame(1, 'out1\n'), frame(2, 'err\n'), frame(0, 'in-as-out\n'), frame(1, 'out2\n')])
+    const [out, err] = [sink(), sink()]
+    await pipeline(Readable.from([bytes.subarray(0, 3), bytes.subarray(3, 15), bytes.subarray(15, 16), bytes.subarray(16)]), new DemuxSplitter(out.stream, err.stream))
+    expect(out.text()).to.equal('out1\nin-as-out\nout2\n')
+    expect(err.text()).to.equal('err\n')
+  })
+
+  it('in raw (TTY) mode passes everything to stdout, and never ends its targets', async () => {
+    const [out, err] = [sink(), sink()]
+    await pipeline(Readable.from([Buffer.from('\x01\x00\x00\x00raw\r\n')]), new DemuxSplitter(out.stream, err.stream, true))
+    expect(out.text()).to.equal('\x01\x00\x00\x00raw\r\n')
+    expect(err.text()).to.equal('')
+    expect(out.stream.writableEnded).to.equal(false)
+  })
+
+  it('waits for a full target to drain before taking more input', async () => {
+    const out = new PassThrough({highWaterMark: 4})
+    const splitter = new DemuxSplitter(out, sink().stream)
+    let written = false
+    const taken = new Promise((resolve) => splitter.write(frame(1, 'more than four bytes'), () => resolve((written = true))))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).to.equal(false)
+    expect(out.read()?.toString()).to.equal('more than four bytes')
+    await taken
   })
 })
 

@@ -61,6 +61,15 @@ describe('env values render as Python str() of what PyYAML loads (generated tabl
     })
   })
 
+  it('leaves a service, instance or ship named like one of those keys alone (a name, not an option)', () => {
+    const text = 'ships: {env: {ip: 1.0}}\nservices:\n  labels:\n    ports: {http: 8080}\n    instances:\n      sysctls: {ship: env, ports: {http: 8081}, labels: {v: 1.0}}\n'
+    const data = parseYaml11(text, 'f.yaml').data as {ships: {env: {ip: unknown}}; services: {labels: {ports: unknown; instances: {sysctls: {ports: unknown; labels: unknown}}}}}
+    expect(data.ships.env.ip).to.equal(1)
+    expect(data.services.labels.ports).to.deep.equal({http: 8080})
+    expect(data.services.labels.instances.sysctls.ports).to.deep.equal({http: 8081})
+    expect(data.services.labels.instances.sysctls.labels).to.deep.equal({v: '1.0'})
+  })
+
   it('leaves numbers outside env as numbers', () => {
     const data = parseYaml11('ports: {http: 8080}\ncpu: 1.0\n', 'f.yaml').data as Record<string, unknown>
     expect(data).to.deep.equal({ports: {http: 8080}, cpu: 1})

@@ -17,6 +17,8 @@ export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' 
 export type Outcome =
   | 'started' | 'up' | 'running' | 'down' | 'stopped' | 'killed' | 'removed' | 'absent' | 'skipped'
   | 'pulled' | 'up to date' | 'created' | 'recreated' | 'host down' | 'unchanged'
+  /** status: running, but it failed its running checks and `--keep-failed` left it so (API 1.3). */
+  | 'not ready'
 
 export interface ContainerRef {
   readonly name: string

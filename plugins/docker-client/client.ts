@@ -2,7 +2,7 @@ import {PassThrough, pipeline, type Readable} from 'node:stream'
 import {inertText, MaestroError} from '../../src/api/index.js'
 import type {
   ContainerInspect, ContainerSummary, CreateContainerBody, CreateNetworkBody, NetworkInspect, DockerClient, DockerClientStats, ExecAttachOptions,
-  ExecResult, ExecSession, ImageInspect,
+  ExecResult, ExecSession, ImageInspect, VolumeSummary,
   LogOptions, PullProgress, RegistryAuth, Ship,
 } from '../../src/api/index.js'
 import {isApiVersion, negotiateApiVersion} from './api-version.js'
@@ -123,6 +123,20 @@ export class ModemDockerClient implements DockerClient {
       method: 'DELETE', path: `/containers/${id(nameOrId)}`, accept: [404],
       query: {v: options.volumes ? 1 : 0, force: options.force ? 1 : 0},
     })
+  }
+
+  async listVolumes(filters?: Record<string, string[]>): Promise<VolumeSummary[]> {
+    const body = await this.call<{Volumes?: VolumeSummary[] | null}>({method: 'GET', path: '/volumes', query: filters ? {filters: JSON.stringify(filters)} : {}})
+    return body.Volumes ?? []
+  }
+
+  async createVolume(name: string, labels: Readonly<Record<string, string>>): Promise<void> {
+    await this.call({method: 'POST', path: '/volumes/create', body: {Name: name, Labels: {...labels}}})
+  }
+
+  /** Removing a volume that does not exist is not an error. */
+  async removeVolume(name: string): Promise<void> {
+    await this.call({method: 'DELETE', path: `/volumes/${id(name)}`, accept: [404]})
   }
 
   inspectImage(ref: string): Promise<ImageInspect | undefined> {

@@ -42,6 +42,11 @@ export interface DockerClientHooks {
   debug?(message: string): void
   /** The error for a request that got no answer within `seconds` (default: the ship is unreachable). */
   timeoutError?(seconds: number): Error
+  /**
+   * The transport's own account of a request that ended without an answer (its link died), so the words do not
+   * depend on which of the transport's timers and the request's fired first; undefined keeps the default.
+   */
+  transportError?(): Error | undefined
 }
 
 /** The slice of docker-modem 5 we use (typed here: @types/docker-modem lags behind). */
@@ -220,7 +225,7 @@ export class DockerConnection {
           if (err && status !== undefined && request.accept?.includes(status)) {
             resolve({status, body: (err as ModemError).json as T})
           } else if (err) {
-            const custom = timedOut && request.timeout !== undefined ? this.hooks.timeoutError?.(request.timeout) : undefined
+            const custom = timedOut && request.timeout !== undefined ? this.hooks.timeoutError?.(request.timeout) : status === undefined ? this.hooks.transportError?.() : undefined
             reject(custom ?? toMaestroError(err, timedOut ? {...context, timedOutAfter: request.timeout} : context))
           } else {
             resolve({status: hijack ? 101 : isStream ? ((result as IncomingMessage).statusCode ?? 200) : 200, body: result as T})

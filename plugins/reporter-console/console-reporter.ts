@@ -1,7 +1,7 @@
 import type {ContainerRef, EventSource, PlayEnd, PlayStart, Reporter, ReporterContext} from '../../src/api/index.js'
 import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
-import {ABORTED, endStatus, failStatus, pendingStatus, waitingStatus} from './status.js'
+import {endStatus, failStatus, pendingStatus, skipStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
 import {systemClock, type Clock} from './clock.js'
 import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
@@ -51,13 +51,16 @@ export class ConsoleReporter implements Reporter {
       this.finish(e.container, endStatus(e), e.at, e.durationMs, e.id)
     })
     events.on('task:fail', (e) => {
-      this.tally.failed++
-      this.failures.push(failureLines(e.container.name, e.error))
+      if (e.outcome === 'unknown') this.tally.unknown++
+      else if (e.outcome === 'aborted') this.tally.aborted++
+      else this.tally.failed++
+      const error = e.outcome === 'unknown' ? {...e.error, message: `outcome unknown: ${e.error.message}`, hint: e.error.hint, logTail: e.error.logTail} : e.error
+      this.failures.push(failureLines(e.container.name, error))
       this.finish(e.container, failStatus(e), e.at, e.durationMs)
     })
     events.on('task:skip', (e) => {
-      this.tally.aborted++
-      this.finish(e.container, ABORTED, e.at)
+      this.tally.skipped++
+      this.finish(e.container, skipStatus(e), e.at)
     })
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it

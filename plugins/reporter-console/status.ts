@@ -1,5 +1,5 @@
 /** Pure mapping from task events to the upstream status vocabulary (reference §1). */
-import type {Action, TaskEnd, TaskFail} from '../../src/api/index.js'
+import type {Action, TaskEnd, TaskFail, TaskSkip} from '../../src/api/index.js'
 
 const VERBS: Readonly<Record<Action, string>> = {
   status: 'checking', start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
@@ -19,11 +19,19 @@ export function endStatus(e: Pick<TaskEnd, 'outcome' | 'detail' | 'data'>): stri
   return text
 }
 
-/** Stop and kill failures name their reason (they are not fatal upstream); the others end in `!`. */
-export function failStatus(e: Pick<TaskFail, 'action' | 'error'>): string {
+/**
+ * Stop and kill failures name their reason (they are not fatal upstream); the others end in `!`. A request whose
+ * answer was lost is `unknown!`, an action the interruption cut short `aborted!`.
+ */
+export function failStatus(e: Pick<TaskFail, 'action' | 'error' | 'outcome'>): string {
+  if (e.outcome === 'unknown') return 'unknown!'
+  if (e.outcome === 'aborted') return ABORTED
   if (e.action === 'stop' || e.action === 'kill') return `failed: ${e.error.message}`
   if (e.error.code === 'MAESTRO_CHECK_FAILED' && (e.action === 'start' || e.action === 'restart')) return 'container did not start!'
   return 'failed!'
 }
 
 export const ABORTED = 'aborted!'
+
+/** Never attempted: `skipped (web-1 failed)`, `skipped (interrupted by SIGTERM)`. */
+export const skipStatus = (e: Pick<TaskSkip, 'reason' | 'detail'>): string => `skipped (${e.detail ?? e.reason})`

@@ -18,10 +18,12 @@ export class GithubReporter implements Reporter {
     events.on('config:error', (e) => this.configError(e.error))
     events.on('play:start', (e) => this.line(`::group::maestro ${e.command} ${e.environment} (${e.containers.length} containers)`))
     events.on('task:end', (e) => this.line(`${e.container.name}: ${[e.outcome, e.detail].filter(Boolean).join(' ')}`))
-    events.on('task:skip', (e) => this.line(`${e.container.name}: ${e.reason}`))
+    events.on('task:skip', (e) => this.line(`${e.container.name}: skipped (${e.detail ?? e.reason})`))
     events.on('task:fail', (e) => {
-      this.line(`${e.container.name}: failed`)
-      this.line(workflowCommand('error', {...this.where(e.error.loc), title: e.container.name}, `${e.action} failed: ${e.error.message}`))
+      const kind = e.outcome ?? 'failed'
+      this.line(`${e.container.name}: ${kind}`)
+      const what = kind === 'unknown' ? 'outcome unknown' : kind
+      this.line(workflowCommand('error', {...this.where(e.error.loc), title: e.container.name}, `${e.action} ${what}: ${e.error.message}`))
     })
     events.on('play:error', (e) => {
       this.line(workflowCommand('error', {...this.where(e.error.loc), title: TITLE}, `${e.command} failed: ${e.error.message}`))
@@ -44,7 +46,8 @@ export class GithubReporter implements Reporter {
 
   private summary(e: PlayEnd): string {
     const s = e.stats
-    const words = [`${s.succeeded} succeeded`, `${s.failed} failed`, `${s.skipped} skipped`].join(', ')
+    const of = [s.unknown ? `${s.unknown} unknown` : '', s.aborted ? `${s.aborted} aborted` : ''].filter(Boolean).join(', ')
+    const words = [`${s.succeeded} succeeded`, `${s.failed} failed${of ? ` (${of})` : ''}`, `${s.skipped} skipped`].join(', ')
     const how = e.interrupted ? ' (interrupted)' : e.error ? ` (${e.error.message})` : ''
     return workflowCommand('notice', {title: TITLE}, `${e.command}: ${words} of ${s.total} in ${(s.durationMs / 1000).toFixed(1)}s${how}`)
   }

@@ -28,11 +28,11 @@ export class JunitReporter implements Reporter {
     events.on('task:fail', (e) => {
       this.add(e.playId, e.container, {
         container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: e.durationMs, kind: 'failed',
-        message: e.error.message, type: e.error.code, detail: errorDetail(e.error),
+        message: e.outcome === 'unknown' || e.outcome === 'aborted' ? `${e.outcome}: ${e.error.message}` : e.error.message, type: e.error.code, detail: errorDetail(e.error),
       })
     })
     events.on('task:skip', (e) => {
-      this.add(e.playId, e.container, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: 0, kind: 'skipped', message: e.reason})
+      this.add(e.playId, e.container, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: 0, kind: 'skipped', message: e.detail ? `not attempted: ${e.detail}` : e.reason})
     })
     events.on('play:error', (e) => void this.suites.push(failedCommandSuite(e)))
     events.on('play:end', (e) => {

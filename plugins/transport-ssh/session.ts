@@ -34,6 +34,11 @@ export class SshSession {
     private readonly options: SessionOptions,
   ) {}
 
+  /** Why the current connection died, once it has (a request on it then fails with this, whatever else it saw). */
+  get lostReason(): Error | undefined {
+    return this.lost
+  }
+
   /** A channel to the remote Docker daemon, within the ship's timeout. */
   async openChannel(): Promise<ChannelSocket> {
     const client = await this.connect()
@@ -123,7 +128,9 @@ export class SshSession {
       })
       client.on('error', (err: Error) => {
         failure = gate.refusal ?? sshError(t, err)
-        if (!ready) reject(failure)
+        if (!ready) return reject(failure)
+        // said now: ssh2 closes the channels (their requests fail) before the connection's own 'close'
+        if (final) this.lost = failure
       })
       client.on('close', () => {
         const lost = failure ?? lostError(t)

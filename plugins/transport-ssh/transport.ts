@@ -49,6 +49,7 @@ export class SshTransport implements Transport {
         },
         debug: (m) => context.log.debug(m),
         timeoutError: (seconds) => silentError(target, seconds),
+        transportError: () => session.lostReason,
       },
     )
     return client

@@ -162,6 +162,12 @@ export interface DockerClientStats {
   connections: number
 }
 
+/** A volume as `GET /volumes` lists it (only what Maestro reads). */
+export interface VolumeSummary {
+  readonly Name: string
+  readonly Labels?: Readonly<Record<string, string>> | null
+}
+
 export interface DockerClient {
   readonly ship: string
   /** A human description of how the daemon is reached, e.g. `tcp://10.0.0.1:2375`. */
@@ -191,6 +197,13 @@ export interface DockerClient {
    * process started. Optional: a client without it cannot serve `maestro exec`.
    */
   execAttach?(id: string, cmd: readonly string[], options: ExecAttachOptions): Promise<ExecSession>
+  /**
+   * Volumes, optionally filtered (`{label: ['k=v']}`), created and removed (removing an absent one is not an error).
+   * Optional: a client without them cannot remember a container kept by `--keep-failed` (API 1.3).
+   */
+  listVolumes?(filters?: Record<string, string[]>): Promise<VolumeSummary[]>
+  createVolume?(name: string, labels: Readonly<Record<string, string>>): Promise<void>
+  removeVolume?(name: string): Promise<void>
   /** Demultiplexed log output as a stream of text chunks (stdout and stderr merged in order). */
   logs(id: string, options?: LogOptions): Promise<Readable>
   /**

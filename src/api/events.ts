@@ -3,7 +3,9 @@
  * Play events carry `playId` and `at` (epoch ms). Ordering guarantees:
  *  - `play:start` precedes every task event of that play; `play:end` follows all of them.
  *  - Per container: `task:start` < (`task:progress` | `container:*` | `check:*` | `image:pull`)* < exactly one of
- *    `task:end` (outcome ok) or `task:fail`; a container never started because the play aborted gets `task:skip`.
+ *    `task:end` (outcome ok) or `task:fail`; a container never started because the play stopped early gets `task:skip`.
+ *  - A container whose request went unanswered (its ship was lost) ends last, once the play has read its ship again:
+ *    `task:end` with the state found, or `task:fail` with `outcome: 'unknown'`.
  *  - `task:wait` (if any) precedes that container's `task:start`.
  */
 import type {ConfigIssue, MaestroError} from './errors.js'
@@ -15,6 +17,8 @@ export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' 
 export type Outcome =
   | 'started' | 'up' | 'running' | 'down' | 'stopped' | 'killed' | 'removed' | 'absent' | 'skipped'
   | 'pulled' | 'up to date' | 'created' | 'recreated' | 'host down' | 'unchanged'
+  /** status: running, but it failed its running checks and `--keep-failed` left it so (API 1.3). */
+  | 'not ready'
 
 export interface ContainerRef {
   readonly name: string
@@ -38,11 +42,19 @@ export interface PlayStart extends PlayScoped {
   readonly user: string
 }
 
+/**
+ * Each container counts once in `succeeded` (task:end), `failed` (task:fail) or `skipped` (task:skip, never attempted);
+ * `unknown` and `aborted` say how many of the `failed` are of that kind (TaskFail.outcome).
+ */
 export interface PlayStats {
   readonly total: number
   readonly succeeded: number
   readonly failed: number
   readonly skipped: number
+  /** Of `failed`: requests that went unanswered, their ship not read again (API 1.3). */
+  readonly unknown?: number
+  /** Of `failed`: actions the interruption cut short (API 1.3). */
+  readonly aborted?: number
   readonly durationMs: number
   readonly outcomes: Readonly<Record<string, number>>
 }
@@ -100,17 +112,29 @@ export interface TaskEnd extends PlayScoped {
   readonly data?: Readonly<Record<string, unknown>>
 }
 
+/**
+ * What a `task:fail` is (API 1.3): `failed`, the action failed; `unknown`, its ship stopped answering after a request
+ * was sent and could not be read again before the play ended, so what the container is now is not known; `aborted`,
+ * the interruption (a signal, `--timeout`) cut the action short.
+ */
+export type FailOutcome = 'failed' | 'unknown' | 'aborted'
+
 export interface TaskFail extends PlayScoped {
   readonly container: ContainerRef
   readonly action: Action
   readonly error: MaestroError
   readonly durationMs: number
+  /** Absent from plugins written before API 1.3: read it as `failed`. */
+  readonly outcome?: FailOutcome
 }
 
 export interface TaskSkip extends PlayScoped {
   readonly container: ContainerRef
   readonly action: Action
+  /** What stopped the play: a failure (`aborted`) or an interruption. */
   readonly reason: 'aborted' | 'interrupted'
+  /** Why in words, e.g. `web-1 failed`, `interrupted by SIGTERM` (API 1.3). */
+  readonly detail?: string
 }
 
 export interface ContainerEvent extends PlayScoped {

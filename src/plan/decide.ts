@@ -22,6 +22,8 @@ export interface SeenState {
   readonly running: boolean
   /** Docker's state word: exited, created, … */
   readonly state: string
+  /** Left running by `--keep-failed` after failing its running checks. */
+  readonly notReady?: unknown
 }
 
 export interface Decision {
@@ -41,9 +43,12 @@ export function decide(seen: SeenState | undefined, drift: Drift, flags: DecideF
   if (!seen) return {action: 'create', reason: 'absent', pull}
   if (seen.running) {
     if (changed && flags.converge) return {action: 'recreate', reason: `configuration changed: ${fields(drift)}`, pull}
+    if (seen.notReady) return {action: 'nothing', reason: `running but not ready (left so by --keep-failed): its running checks run again${changed ? `; drifted: ${fields(drift)} (--converge recreates it)` : ''}`, pull: false}
     if (changed) return {action: 'nothing', reason: `running, drifted: ${fields(drift)} (--converge recreates it)`, pull: false}
     return {action: 'nothing', reason: `running${drift.known ? ', up to date' : ''}${unknown}`, pull: false}
   }
+  // created but never started: an interrupted start may have left it half made (networks not yet connected)
+  if (seen.state === 'created') return {action: 'recreate', reason: `created but never started (an interrupted start?): removed and created again${changed ? `, configuration changed: ${fields(drift)}` : ''}${unknown}`, pull}
   if (flags.reuse) return {action: 'start', reason: `${seen.state}; started as it is (--reuse)${changed ? `, drifted: ${fields(drift)}` : ''}${unknown}`, pull: false}
   const why = changed ? `, configuration changed: ${fields(drift)}` : ''
   return {action: 'recreate', reason: `${seen.state}: removed and created again${why} (--reuse starts it as it is)${unknown}`, pull}

@@ -13,6 +13,8 @@ export interface ObservedContainer {
   /** Epoch seconds. */
   readonly created: number
   readonly labels: Readonly<Record<string, string>>
+  /** Running, left so by `--keep-failed` after failing its running checks (src/play/not-ready.ts). */
+  readonly notReady?: {readonly at: number; readonly reason: string}
 }
 
 /** Containers found, by name; a name missing from the map is absent on its ship. */

@@ -6,6 +6,7 @@ import type {TaskContext} from './context.js'
 import {connectOtherNetworks, ensureNetworks} from './networks.js'
 import {delay} from './wait.js'
 import {logsHint, readLogTail} from './log-tail.js'
+import {clearNotReady} from './not-ready.js'
 
 export const dockerError = (ctx: TaskContext, what: string, error: unknown): MaestroError =>
   isMaestroError(error) ? error : new MaestroError('MAESTRO_DOCKER', `${ctx.container.name}: ${what}: ${describeError(error)}`, {cause: error})
@@ -22,6 +23,7 @@ export async function removeContainer(ctx: TaskContext, id: string): Promise<voi
   ctx.progress('removing')
   await step(ctx, 'remove failed', () => ctx.docker.removeContainer(id, {volumes: true, force: true}))
   ctx.emit('container:remove', {id})
+  await clearNotReady(ctx, id)
 }
 
 /** Creates the container with the Maestro labels (environment, digest of its effective config). */
@@ -67,10 +69,12 @@ export async function stopContainer(ctx: TaskContext, id: string): Promise<void>
   ctx.progress('stopping')
   await step(ctx, 'stop failed', () => ctx.docker.stopContainer(id, ctx.container.stopTimeout))
   ctx.emit('container:stop', {id})
+  await clearNotReady(ctx, id)
 }
 
 export async function killContainer(ctx: TaskContext, id: string): Promise<void> {
   ctx.progress('killing')
   await step(ctx, 'kill failed', () => ctx.docker.killContainer(id))
   ctx.emit('container:kill', {id})
+  await clearNotReady(ctx, id)
 }

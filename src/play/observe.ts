@@ -4,6 +4,7 @@ import type {Environment} from '../model/types.js'
 import type {Observed, ObservedContainer} from '../plan/observed.js'
 import type {ShipClients} from './ships.js'
 import {findOrphans, type Orphan} from '../plan/orphans.js'
+import {notReadyOn} from './not-ready.js'
 
 export interface Observation {
   readonly observed: Observed
@@ -51,10 +52,12 @@ export async function observeShips(environment: Environment, clients: ShipClient
     ships.map(async (ship) => {
       const client = clients.get(ship)
       try {
-        const list = await client.listContainers({all: true})
+        const [list, notReady] = await Promise.all([client.listContainers({all: true}), notReadyOn(client)])
         listedShips.add(ship)
         for (const s of list) {
-          const o = toObserved(ship, s)
+          const seen = toObserved(ship, s)
+          const marked = seen.running ? notReady.get(seen.id) : undefined
+          const o = marked ? {...seen, notReady: marked} : seen
           listed.push(o)
           if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
         }

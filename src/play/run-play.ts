@@ -2,15 +2,17 @@ import {randomUUID} from 'node:crypto'
 import {userInfo} from 'node:os'
 import {ExitCode, MaestroError, describeError, isMaestroError} from '../api/errors.js'
 import type {Scheduler} from '../api/contracts.js'
+import type {FailOutcome} from '../api/events.js'
 import type {Environment, SourceLoc} from '../model/types.js'
 import type {PlayHost, PlayServices} from './services.js'
-import type {RecipeResult} from './context.js'
+import type {RecipeDone, RecipeResult} from './context.js'
 import {scheduleNodes} from './direction.js'
 import {unknownProvider} from '../kernel/unknown-provider.js'
 import {COMMANDS} from '../command-table.js'
 import {downReason, observeShips, shipDownError} from './observe.js'
 import {shipClients} from './ships.js'
-import {DeadShips} from './dead-ships.js'
+import {DeadShips, isShipLost} from './dead-ships.js'
+import {resolveLost, type LostRequest} from './lost-requests.js'
 import type {DockerClient} from '../api/docker.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
@@ -89,6 +91,23 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]
+    const startedAt = new Map<string, number>()
+    const lost: LostRequest[] = []
+    /** The container whose failure stopped the play, first in time. */
+    let stoppedBy: string | undefined
+    const fail = (name: string, error: MaestroError, failure: FailOutcome) => {
+      results.set(name, {status: 'failed', error, failure})
+      services.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - startedAt.get(name)!, outcome: failure})
+    }
+    const end = (name: string, r: RecipeDone) => {
+      results.set(name, {status: 'ok', outcome: r.outcome, detail: r.detail, id: r.id, data: r.data})
+      services.emit('task:end', {playId, at: Date.now(), container: refOf(name), action, outcome: r.outcome, detail: r.detail, id: r.id, data: r.data, durationMs: Date.now() - startedAt.get(name)!})
+    }
+    /** A failure, unless the request may have been carried out (its ship was lost) or the interruption cut it short. */
+    const failed = (name: string, error: MaestroError, attempted: boolean): void => {
+      if (attempted && facts.changesContainers && isShipLost(error)) return void lost.push({name, ship: environment.containers[name].ship, error})
+      fail(name, error, signal.aborted && isInterruption(error) ? 'aborted' : 'failed')
+    }
 
     // orphans first: an old copy must be gone before its new one starts (src/play/orphan-phase.ts)
     const orphans = await actOnOrphans({services, environment, playId, clientOf, signal}, found.map((o) => orphanOutcome(o, action, request.options)))
@@ -99,40 +118,46 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
       {concurrency, signal, onWait: (id, waitingOn) => services.emit('task:wait', {playId, at: Date.now(), container: refOf(id), waitingOn})},
       async (name) => {
         const started = Date.now()
+        startedAt.set(name, started)
         const ship = environment.containers[name].ship
         services.emit('task:start', {playId, at: started, container: refOf(name), action, index: index.get(name)!})
         const ctx = makeTaskContext(scope, name, index.get(name)!, clientOf(ship), observed.get(name), downReason(ship, down.get(ship)))
-        const fail = (error: MaestroError) => {
-          results.set(name, {status: 'failed', error})
-          services.emit('task:fail', {playId, at: Date.now(), container: refOf(name), action, error, durationMs: Date.now() - started})
-        }
+        // a ship lost earlier in this play: what its listing said may no longer hold, so nothing is claimed
+        const gone = action === 'status' ? undefined : dead.reason(ship)
         let r: RecipeResult
         try {
-          // a ship lost earlier in this play: what its listing said may no longer hold, so nothing is claimed
-          const lost = action === 'status' ? undefined : dead.reason(ship)
           // stop and kill go on past a failure (the recipe reports it as non-fatal), the other plays stop
-          if (lost && direction !== 'reverse') throw lost
-          r = lost ? {nonFatal: lost} : await recipe(ctx)
+          if (gone && direction !== 'reverse') throw gone
+          r = gone ? {nonFatal: gone} : await recipe(ctx)
         } catch (e) {
           const error = asMaestroError(e)
-          fail(error)
+          stoppedBy ??= name
+          failed(name, error, !gone)
           throw error
         }
-        if ('nonFatal' in r) return fail(r.nonFatal)
-        results.set(name, {status: 'ok', outcome: r.outcome, detail: r.detail, id: r.id, data: r.data})
-        services.emit('task:end', {playId, at: Date.now(), container: refOf(name), action, outcome: r.outcome, detail: r.detail, id: r.id, data: r.data, durationMs: Date.now() - started})
+        if ('nonFatal' in r) return failed(name, r.nonFatal, !gone)
+        end(name, r)
       },
     )
 
+    for (const [name, found] of await resolveLost(action, lost, (ship) => clients.get(ship))) {
+      const {error} = lost.find((l) => l.name === name)!
+      if (found.kind === 'done') end(name, {outcome: found.outcome, id: found.id, detail: found.detail, data: {lost: error.message}})
+      else if (found.kind === 'failed') fail(name, new MaestroError(error.code, `${error.message}; read again, the container is ${found.found}`, {cause: error, hint: error.hint}), 'failed')
+      else fail(name, error, 'unknown')
+    }
+
     const interrupted = signal.aborted
+    const interruption = interrupted ? interruptionOf(signal) : undefined
+    const why = interruption?.message ?? (stoppedBy ? `${stoppedBy} failed` : orphanFailure ? `an orphan could not be removed: ${orphanFailure.message}` : 'the play stopped')
     for (const name of names) {
       if (results.has(name)) continue
-      results.set(name, {status: 'skipped'})
-      services.emit('task:skip', {playId, at: Date.now(), container: refOf(name), action, reason: interrupted ? 'interrupted' : 'aborted'})
+      results.set(name, {status: 'skipped', reason: why})
+      services.emit('task:skip', {playId, at: Date.now(), container: refOf(name), action, reason: interrupted ? 'interrupted' : 'aborted', detail: why})
     }
     const outcomes = new Map(names.map((n) => [n, results.get(n)!]))
-    const firstFailure = orphanFailure ?? [...outcomes.values()].find((r) => r.status === 'failed')?.error
-    const interruption = interrupted ? interruptionOf(signal) : undefined
+    // a lost request read again as done still stopped the play: its error stays the play's
+    const firstFailure = orphanFailure ?? [...outcomes.values()].find((r) => r.status === 'failed')?.error ?? lost.find((l) => l.name === stoppedBy)?.error
     const error = interruption ?? firstFailure
     const exitCode = interruption ? interruption.exit : firstFailure ? ExitCode.ACTION_FAILED : ExitCode.OK
     const stats = playStats(outcomes, Date.now() - t0)
@@ -148,6 +173,8 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
 export function locatedAt(e: MaestroError, loc: SourceLoc | undefined): MaestroError {
   return e.loc || !loc ? e : new MaestroError(e.code, e.message, {cause: e.cause, hint: e.hint, exit: e.exit, issues: e.issues, loc})
 }
+
+const isInterruption = (e: MaestroError): boolean => e.code === 'MAESTRO_INTERRUPTED' || e.code === 'MAESTRO_TIMEOUT'
 
 /** The abort's own reason when it says what stopped the play (a signal: exit 128 + it; the command's --timeout: 1). */
 function interruptionOf(signal: AbortSignal): MaestroError {

@@ -10,6 +10,8 @@ export function playStats(results: ReadonlyMap<string, ContainerResult>, duratio
     succeeded: all.filter((r) => r.status === 'ok').length,
     failed: all.filter((r) => r.status === 'failed').length,
     skipped: all.filter((r) => r.status === 'skipped').length,
+    unknown: all.filter((r) => r.failure === 'unknown').length,
+    aborted: all.filter((r) => r.failure === 'aborted').length,
     durationMs,
     outcomes,
   }

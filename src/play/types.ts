@@ -1,5 +1,5 @@
 import type {AbsentDependency} from '../plan/absent-dependencies.js'
-import type {Action, Outcome, PlayStats} from '../api/events.js'
+import type {Action, FailOutcome, Outcome, PlayStats} from '../api/events.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {ExitCode, MaestroError} from '../api/errors.js'
 import type {OrphanOutcome} from '../plan/decide-orphan.js'
@@ -60,6 +60,10 @@ export interface ContainerResult {
   readonly id?: string
   readonly data?: Readonly<Record<string, unknown>>
   readonly error?: MaestroError
+  /** What kind of failure (status `failed`): see TaskFail.outcome. */
+  readonly failure?: FailOutcome
+  /** Why it was not attempted (status `skipped`), e.g. `web-1 failed`. */
+  readonly reason?: string
 }
 
 export interface PlayResult {

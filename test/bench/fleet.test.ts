@@ -59,6 +59,7 @@ describe('simulated fleet: Maestro through its real transport against the fake d
     const images = SHAPE.levels * SHAPE.services
     expect(await play('start')).to.deep.equal({
       'GET /containers/json': SHAPE.ships,
+      'GET /volumes': SHAPE.ships,
       'GET /images/{id}/json': images * SHAPE.ships,
       'POST /containers/create': n,
       'POST /containers/{id}/start': n,
@@ -66,14 +67,14 @@ describe('simulated fleet: Maestro through its real transport against the fake d
     })
   })
 
-  it('status: one list per ship and nothing else', async () => {
-    expect(await play('status')).to.deep.equal({'GET /containers/json': SHAPE.ships})
+  it('status: one list per ship (and one of --keep-failed markers) and nothing else', async () => {
+    expect(await play('status')).to.deep.equal({'GET /containers/json': SHAPE.ships, 'GET /volumes': SHAPE.ships})
   })
 
   it('stop, then clean: one list per ship and one call per container', async () => {
     const n = containerCount(SHAPE)
-    expect(await play('stop')).to.deep.equal({'GET /containers/json': SHAPE.ships, 'POST /containers/{id}/stop': n})
-    expect(await play('clean')).to.deep.equal({'GET /containers/json': SHAPE.ships, 'DELETE /containers/{id}': n})
+    expect(await play('stop')).to.deep.equal({'GET /containers/json': SHAPE.ships, 'GET /volumes': SHAPE.ships, 'POST /containers/{id}/stop': n})
+    expect(await play('clean')).to.deep.equal({'GET /containers/json': SHAPE.ships, 'GET /volumes': SHAPE.ships, 'DELETE /containers/{id}': n})
   })
 
   it('keeps connections per ship alive: far fewer connections than requests', async () => {

@@ -63,8 +63,8 @@ describe('CI reporters combined on a play with a failing container (built binary
     const stdout = r.stdout.trim().split('\n')
     const table = stdout.filter((l) => !l.startsWith('{'))
     expect(table.find((l) => / app-2 /.test(l))).to.match(/ failed!$/)
-    expect(table.find((l) => / web-1 /.test(l))).to.match(/ aborted!$/)
-    expect(table.at(-1)).to.match(/^2 started, 1 failed, 1 aborted in /)
+    expect(table.find((l) => / web-1 /.test(l))).to.match(/ skipped \(app-2 failed\)$/)
+    expect(table.at(-1)).to.match(/^2 started, 1 failed, 1 skipped in /)
 
     const {validate} = compileSchema('schema/events.schema.json')
     const events = stdout.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as {event: string; container?: {name: string}; error?: {message: string}})
@@ -83,7 +83,7 @@ describe('CI reporters combined on a play with a failing container (built binary
     expect(Object.keys(byName).sort()).to.deep.equal(['start app-1', 'start app-2', 'start db-1', 'start web-1'])
     expect(byName['start app-2']!.failure![0]!.message).to.match(/disk full/)
     expect(byName['start db-1']!.failure).to.equal(undefined)
-    expect(byName['start web-1']!.skipped).to.deep.equal({message: 'aborted'})
+    expect(byName['start web-1']!.skipped).to.deep.equal({message: 'not attempted: app-2 failed'})
   })
 })
 

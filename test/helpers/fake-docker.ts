@@ -4,7 +4,7 @@
  * `fakeTransportPlugin` under Tokens.Transport, so plays reach it through the real plugin path.
  */
 import {Readable} from 'node:stream'
-import {definePlugin, Tokens, type ContainerInspect, type ContainerSummary, type CreateContainerBody, type CreateNetworkBody, type DockerClient, type DockerClientStats, type ExecResult, type ImageInspect, type MaestroPlugin, type NetworkInspect, type PullProgress, type RegistryAuth, type Ship} from '../../src/api/index.js'
+import {definePlugin, Tokens, type ContainerInspect, type ContainerSummary, type CreateContainerBody, type CreateNetworkBody, type DockerClient, type DockerClientStats, type ExecResult, type ImageInspect, type MaestroPlugin, type NetworkInspect, type PullProgress, type RegistryAuth, type Ship, type VolumeSummary} from '../../src/api/index.js'
 
 export interface FakeContainer {
   id: string
@@ -192,6 +192,34 @@ export class FakeDocker implements DockerClient {
   async events(): Promise<Readable> {
     await this.call('events')
     return Readable.from([])
+  }
+
+  /**
+   * Volumes (the `--keep-failed` markers): kept out of `calls` so the call logs of the other tests stay as they are;
+   * `volumeCalls` has them. A down fake refuses them too.
+   */
+  readonly volumes = new Map<string, Record<string, string>>()
+  readonly volumeCalls: string[] = []
+
+  private volumeCall(name: string, arg = ''): void {
+    this.volumeCalls.push(arg ? `${name} ${arg}` : name)
+    if (this.down) throw Object.assign(new Error(`connect ECONNREFUSED ${this.endpoint}`), {code: 'ECONNREFUSED'})
+  }
+
+  async listVolumes(filters?: Record<string, string[]>): Promise<VolumeSummary[]> {
+    this.volumeCall('listVolumes')
+    const wanted = filters?.label ?? []
+    return [...this.volumes].filter(([, labels]) => wanted.every((k) => k in labels)).map(([Name, Labels]) => ({Name, Labels}))
+  }
+
+  async createVolume(name: string, labels: Readonly<Record<string, string>>): Promise<void> {
+    this.volumeCall('createVolume', name)
+    if (!this.volumes.has(name)) this.volumes.set(name, {...labels})
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    this.volumeCall('removeVolume', name)
+    this.volumes.delete(name)
   }
 
   async close(): Promise<void> {

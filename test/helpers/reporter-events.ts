@@ -75,7 +75,7 @@ export function emitFailingPlay(emit: <E extends EventName>(e: E, p: EventPayloa
   emit('check:fail', {...at(2000), container: K1, state: 'running', check, attempt: 3, error: 'connection refused'})
   const error = new MaestroError('MAESTRO_CHECK_FAILED', 'kafka-1: running check tcp:client failed: connection refused', {hint: 'look at the logs'})
   emit('task:fail', {...at(3753), container: K1, action: 'start', error, durationMs: 2250})
-  emit('task:skip', {...at(3754), container: K2, action: 'start', reason: 'aborted'})
+  emit('task:skip', {...at(3754), container: K2, action: 'start', reason: 'aborted', detail: 'kafka-1 failed'})
   emit('log', {level: 'info', source: 'play', message: 'play aborted'})
   emit('plugin:error', {plugin: 'maestro-audit-x', event: 'task:end', error: new Error('boom')})
   const stats = {total: 3, succeeded: 1, failed: 1, skipped: 1, durationMs: 3760, outcomes: {started: 1}}

@@ -43,7 +43,7 @@ describe('lifecycle checks in plays', () => {
     const r = await rig(withChecks({running: [{type: 'flag', pass: false}]}), [checks])
     const result = await r.play('start', {containers: ['cache-1'], options: {keepFailed: true}})
     expect(result.exitCode).to.equal(1)
-    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; left running \(--keep-failed\)/)
+    expect(result.error?.message).to.match(/^cache-1: running check flag failed: flag says no; left running \(--keep-failed; status and the next start know it is not ready\)/)
     expect(r.fleet.get('b').containers.get('cache-1')?.running).to.equal(true)
   })
 

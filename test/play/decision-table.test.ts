@@ -32,6 +32,11 @@ const stopped = async (r: Rig) => {
   await started(r)
   await r.play('stop', {containers: CACHE})
 }
+/** What an interrupted start can leave: created, never started. */
+const createdOnly = async (r: Rig) => {
+  await started(r)
+  Object.assign(r.fleet.get('b').containers.get('cache-1')!, {running: false, status: 'created', startedSeq: undefined})
+}
 const drifted = async (r: Rig) => {
   await started(r)
   r.env = shop({cache: {image: 'redis:8', instances: {'cache-1': {ship: 'b'}}}})
@@ -48,6 +53,8 @@ const ROWS: readonly Row[] = [
   {situation: 'stopped', before: stopped, options: {}, planned: 'recreate'},
   {situation: 'stopped, --reuse', before: stopped, options: {reuse: true}, planned: 'start'},
   {situation: 'stopped, -r', before: stopped, options: {refreshImages: true}, planned: 'recreate', pull: true},
+  {situation: 'created, never started', before: createdOnly, options: {}, planned: 'recreate'},
+  {situation: 'created, never started, --reuse (it may be half made)', before: createdOnly, options: {reuse: true}, planned: 'recreate'},
   {situation: 'running up to date', before: started, options: {}, planned: 'nothing'},
   {situation: 'running up to date, --converge', before: started, options: {converge: true}, planned: 'nothing'},
   {situation: 'running up to date, -r', before: started, options: {refreshImages: true}, planned: 'nothing', pull: false},

@@ -25,7 +25,7 @@ describe('a start interrupted between create and start', () => {
     expect(a.callNames()).to.include('removeContainer')
   })
 
-  it('starts the Created container as it is with --reuse', async () => {
+  it('replaces the Created container even with --reuse: it may be half made (networks not yet connected)', async () => {
     const r = await rig()
     const a = r.fleet.get('a')
     a.failWith = (call) => (call === 'startContainer' ? new Error('daemon went away') : undefined)
@@ -34,6 +34,8 @@ describe('a start interrupted between create and start', () => {
     a.failWith = undefined
     const again = await r.play('start', {containers: ['db-1'], options: {reuse: true}})
     expect(again.outcomes.get('db-1')).to.deep.include({status: 'ok', outcome: 'started'})
-    expect(a.containers.get('db-1')).to.include({id: left.id, running: true})
+    expect(a.containers.get('db-1')?.running).to.equal(true)
+    expect(a.containers.get('db-1')?.id).to.not.equal(left.id)
+    expect(again.outcomes.get('db-1')?.data?.action).to.equal('recreate')
   })
 })

@@ -76,7 +76,7 @@ describe('runPlay start', () => {
     expect(r.rec.of('task:wait')).to.deep.equal([])
   })
 
-  it('aborts on the first failure: nothing new starts, exit 1, the rest aborted', async () => {
+  it('stops on the first failure: nothing new starts, exit 1, the rest skipped with the reason', async () => {
     const r = await rig()
     r.fleet.get('a').failWith = (call, arg) => (call === 'startContainer' && arg === 'app-1' ? new Error('no space left on device') : undefined)
     const result = await r.play('start')
@@ -84,10 +84,10 @@ describe('runPlay start', () => {
     expect(result.error).to.be.instanceOf(MaestroError)
     expect(result.error?.message).to.contain('no space left on device')
     expect(result.outcomes.get('app-1')?.status).to.equal('failed')
-    expect(result.outcomes.get('web-1')).to.deep.equal({status: 'skipped'})
+    expect(result.outcomes.get('web-1')).to.deep.equal({status: 'skipped', reason: 'app-1 failed'})
     expect(result.outcomes.get('db-1')?.outcome).to.equal('started')
     expect(r.fleet.get('c').containers.size).to.equal(0)
-    expect(r.rec.payloads('task:skip').map((p) => [(p.container as {name: string}).name, p.reason])).to.deep.equal([['web-1', 'aborted']])
+    expect(r.rec.payloads('task:skip').map((p) => [(p.container as {name: string}).name, p.reason, p.detail])).to.deep.equal([['web-1', 'aborted', 'app-1 failed']])
     expect(result.stats).to.include({total: 5, failed: 1, skipped: 1})
     expect(r.rec.lines((e) => !e.event.startsWith('transport:')).at(-1)).to.equal('play:end')
   })

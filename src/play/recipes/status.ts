@@ -13,5 +13,9 @@ export const statusRecipe: Recipe = async (ctx) => {
   const age = ageDetail(ctx)
   const detail = `${age ?? ''}${portText}`.trim() || undefined
   const data = {...driftData(drift), state: seen.state, status: seen.status, imageId: seen.imageId, image: seen.image, ports}
+  if (seen.running && seen.notReady) {
+    const notReady = {at: new Date(seen.notReady.at).toISOString(), reason: seen.notReady.reason}
+    return {outcome: 'not ready', detail: `(failed its running checks, left running by --keep-failed)${detail ? ` ${detail}` : ''}`, id: seen.id, data: {...data, notReady}}
+  }
   return {outcome: seen.running ? 'running' : 'down', detail, id: seen.id, data}
 }

@@ -43,6 +43,21 @@ describe('docker client timeouts', () => {
     await client.close()
   })
 
+  it("says a dead link in the transport's words, whichever of its timers and the request's fired first", async () => {
+    // the link dies under the request (the server hangs up): a transport that knows why says so
+    const rude = createServer((s) => void s.destroy())
+    servers.push(rude)
+    const port = await listen(rude)
+    const why = new Error('ship slow (127.0.0.1:22): SSH link dead: no answer within 0.5s')
+    const plain = createDockerClient({...ship, dockerPort: port}, {endpoint: `tcp://127.0.0.1:${port}`, host: '127.0.0.1', port})
+    const told = createDockerClient({...ship, dockerPort: port}, {endpoint: `tcp://127.0.0.1:${port}`, host: '127.0.0.1', port}, {transportError: () => why})
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
+    expect(((await failure(plain.listContainers())) as Error).message).to.match(/^ship slow \(tcp:\/\/127\.0\.0\.1:\d+\) is unreachable: /)
+    expect(await failure(told.listContainers())).to.equal(why)
+    await plain.close()
+    await told.close()
+  })
+
   it('keeps a stream open past the ship timeout once the daemon has answered', async () => {
     const http = createHttpServer((req, res) => {
       sockets.push(req.socket)

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {MaestroError} from '../../../src/api/index.js'
-import {endStatus, failStatus, pendingStatus, waitingStatus} from '../../../plugins/reporter-console/status.js'
+import {endStatus, failStatus, pendingStatus, skipStatus, waitingStatus} from '../../../plugins/reporter-console/status.js'
 import {statusStyle} from '../../../plugins/reporter-console/colors.js'
 import {Tally} from '../../../plugins/reporter-console/summary.js'
 
@@ -44,5 +44,20 @@ describe('Tally', () => {
     t.failed = 1
     t.aborted = 2
     expect(t.summary(100)).to.equal('3 started, 1 up, 1 failed, 2 aborted in 0.1s')
+    t.unknown = 1
+    t.skipped = 3
+    expect(t.summary(100)).to.equal('3 started, 1 up, 1 failed, 1 unknown, 2 aborted, 3 skipped in 0.1s')
+  })
+
+  it('names each kind of unfinished action apart', () => {
+    const error = new MaestroError('MAESTRO_SHIP_UNREACHABLE', 'ship a is unreachable')
+    expect(failStatus({action: 'start', error})).to.equal('failed!')
+    expect(failStatus({action: 'start', error, outcome: 'unknown'})).to.equal('unknown!')
+    expect(failStatus({action: 'stop', error, outcome: 'unknown'})).to.equal('unknown!')
+    expect(failStatus({action: 'start', error, outcome: 'aborted'})).to.equal('aborted!')
+    expect(skipStatus({reason: 'aborted', detail: 'web-1 failed'})).to.equal('skipped (web-1 failed)')
+    expect(skipStatus({reason: 'interrupted'})).to.equal('skipped (interrupted)')
+    expect(statusStyle('skipped (web-1 failed)')).to.equal('dim')
+    expect(statusStyle('unknown!')).to.equal('red')
   })
 })

@@ -33,7 +33,7 @@ describe('reporter github', () => {
       'zk-1: started',
       'kafka-1: failed',
       '::error title=kafka-1::start failed: kafka-1: running check tcp:client failed: connection refused',
-      'kafka-2: aborted',
+      'kafka-2: skipped (kafka-1 failed)',
       '::endgroup::',
       '::notice title=Maestro::start: 1 succeeded, 1 failed, 1 skipped of 3 in 3.8s (kafka-1: running check tcp:client failed: connection refused)',
     ])

@@ -46,7 +46,7 @@ describe('reporter junit', () => {
     expect(failure.type).to.equal('MAESTRO_CHECK_FAILED')
     expect(failure.message).to.equal('kafka-1: running check tcp:client failed: connection refused')
     expect(failure['#text']).to.contain('hint: look at the logs')
-    expect(suite.testcase[2].skipped).to.deep.equal({message: 'aborted'})
+    expect(suite.testcase[2].skipped).to.deep.equal({message: 'not attempted: kafka-1 failed'})
   })
 
   it('turns a configuration error into suite configuration with one failing case per issue', async () => {

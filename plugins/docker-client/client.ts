@@ -125,6 +125,10 @@ export class ModemDockerClient implements DockerClient {
     })
   }
 
+  listImages(): Promise<ReadonlyArray<{readonly Id: string}>> {
+    return this.call({method: 'GET', path: '/images/json'})
+  }
+
   inspectImage(ref: string): Promise<ImageInspect | undefined> {
     return this.find({method: 'GET', path: `/images/${encodeURI(ref)}/json`})
   }

@@ -139,6 +139,10 @@ export class ModemDockerClient implements DockerClient {
     await this.call({method: 'DELETE', path: `/volumes/${id(name)}`, accept: [404]})
   }
 
+  listImages(): Promise<ReadonlyArray<{readonly Id: string}>> {
+    return this.call({method: 'GET', path: '/images/json'})
+  }
+
   inspectImage(ref: string): Promise<ImageInspect | undefined> {
     return this.find({method: 'GET', path: `/images/${encodeURI(ref)}/json`})
   }

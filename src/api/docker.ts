@@ -190,6 +190,8 @@ export interface DockerClient {
   removeContainer(id: string, options?: {volumes?: boolean; force?: boolean}): Promise<void>
   /** Undefined when the image is not present. */
   inspectImage(ref: string): Promise<ImageInspect | undefined>
+  /** The images present (ids only); optional (API 1.5): without it, the deploy lock may pull an image for its marker. */
+  listImages?(): Promise<ReadonlyArray<{readonly Id: string}>>
   pullImage(ref: string, auth: RegistryAuth | undefined, onProgress?: (p: PullProgress) => void): Promise<void>
   exec(id: string, cmd: readonly string[]): Promise<ExecResult>
   /**

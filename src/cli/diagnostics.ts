@@ -15,4 +15,7 @@ export function attachDiagnostics(events: EventSource, debug: boolean, write: (l
   events.on('lock:waiting', (e) => {
     write(`waiting up to ${e.timeoutSeconds} s for the deploy lock of ${e.environment} on ship ${e.ship}, held by ${describeHolder(e.holder, here())}`)
   })
+  events.on('lock:released', (e) => {
+    if (e.forced) write(`warning: took over the deploy lock of ${e.environment} on ship ${e.ship}: its holder ${describeHolder(e.holder, here())} is gone`)
+  })
 }

@@ -2,7 +2,7 @@
 import type {DockerClient} from '../api/docker.js'
 import type {EventName, EventPayload} from '../api/events.js'
 import type {Environment} from '../model/types.js'
-import {here, lockedError, staleness, type LockHolder} from './holder.js'
+import {here, holderIsDead, lockedError, staleness, type LockHolder} from './holder.js'
 import {me, removeMarker, tryCreate} from './marker.js'
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -38,8 +38,9 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Takes the lock, or throws MAESTRO_LOCKED (exit 5) naming the holder once `timeoutSeconds` passed. A stale lock
- * is refused too (reported as stale, never broken silently): removing its marker container ends it.
+ * Takes the lock, or throws MAESTRO_LOCKED (exit 5) naming the holder once `timeoutSeconds` passed. A lock whose
+ * holder ran on this host and is no longer running (killed, or its lock ship was unreachable when it ended) is taken
+ * over, said with a forced `lock:released`; any other stale lock (too old, another host) is refused, reported as stale.
  */
 export async function acquireLock(o: AcquireOptions): Promise<HeldLock> {
   const {client, environment, ship, emit} = o
@@ -55,6 +56,11 @@ export async function acquireLock(o: AcquireOptions): Promise<HeldLock> {
       return {environment: env, ship, holder: got.holder, release: () => releaseLock(client, env, ship, got.holder, emit)}
     }
     const h = here()
+    if (holderIsDead(got.heldBy.holder, h)) {
+      const removed = await removeMarker(client, env, got.heldBy.holder.token)
+      if (removed) emit('lock:released', {environment: env, ship, holder: removed.holder, forced: true, at: Date.now()})
+      continue
+    }
     const stale = staleness(got.heldBy.holder, h)
     if (Date.now() >= deadline) {
       const error = lockedError(env, ship, got.heldBy.holder, h, o.timeoutSeconds ?? 0)

@@ -89,9 +89,14 @@ export function here(): Here {
   }
 }
 
+/** Its holder ran on this host and its process is gone: no run can still be changing containers under it. */
+export function holderIsDead(h: LockHolder, here: Here): boolean {
+  return h.host === here.host && h.pid > 0 && h.pid !== process.pid && !here.alive(h.pid)
+}
+
 /** Why the lock looks abandoned (its holder on this host is dead, or it is too old), or undefined. */
 export function staleness(h: LockHolder, here: Here): string | undefined {
-  if (h.host === here.host && h.pid > 0 && !here.alive(h.pid)) return `pid ${h.pid} is not running on ${h.host}`
+  if (holderIsDead(h, here)) return `pid ${h.pid} is not running on ${h.host}`
   if (here.now - h.since > STALE_AFTER_MS) return `older than ${compactDuration(STALE_AFTER_MS / 1000)}`
   return undefined
 }

@@ -36,14 +36,16 @@ export async function readMarker(client: DockerClient, environment: string): Pro
 
 /**
  * An image the ship already has (the marker is never started, but Docker needs one to create it): those the file
- * places on the ship, then those of any container there; when the ship has none, the first image the file places
- * on it is pulled (as `start` would).
+ * places on the ship, then those of any container there, then any image it has; only a ship with no image at all
+ * gets the first image the file places on it pulled (as `start` would).
  */
 async function markerImage(client: DockerClient, environment: Environment, ship: string): Promise<string> {
   const wanted = [...new Set(Object.values(environment.containers).filter((c) => c.ship === ship).map((c) => withDefaultTag(c.image)))]
   for (const ref of wanted) if (await client.inspectImage(ref)) return ref
   const any = (await client.listContainers({all: true}))[0]
   if (any) return any.ImageID
+  const present = (await client.listImages?.())?.[0]
+  if (present) return present.Id
   const first = wanted[0]
   if (!first) throw new MaestroError('MAESTRO_DOCKER', `ship ${ship} has no image to create the deploy lock from`)
   await pullImageWithAuth(client, environment, first, {dockerConfig: readHostDockerConfig()})

@@ -164,6 +164,11 @@ export class FakeDocker implements DockerClient {
     this.containers.delete(c.name)
   }
 
+  async listImages(): Promise<ReadonlyArray<{readonly Id: string}>> {
+    await this.call('listImages')
+    return [...new Map([...this.images.values()].map((i) => [i.Id, {Id: i.Id}])).values()]
+  }
+
   async inspectImage(ref: string): Promise<ImageInspect | undefined> {
     await this.call('inspectImage', ref)
     return this.images.get(ref)

@@ -1,3 +1,4 @@
+import {hostname} from 'node:os'
 import {expect} from 'chai'
 import {join} from 'node:path'
 import {openEnvironment, isMaestroError, type EventName, type MaestroPlugin, type Session} from '../../src/index.js'
@@ -143,6 +144,26 @@ describe('deploy lock through the library (fake fleet)', () => {
     const r = await s.start()
     expect(r.exitCode).to.equal(ExitCode.ACTION_FAILED)
     await s.close()
+    expect(fleet.get('b').containers.has(MARKER)).to.equal(false)
+  })
+
+  it('takes over a lock whose holder ran on this host and is gone, saying so', async () => {
+    const dead = 2 ** 22 + 12345 // above Linux's default pid_max: no such process
+    fleet.get('b').seed(MARKER, {Image: 'app:1', Labels: {
+      'io.maestro.lock': 'shop', 'io.maestro.lock.user': 'bob', 'io.maestro.lock.host': hostname(), 'io.maestro.lock.pid': String(dead),
+      'io.maestro.lock.since': new Date(Date.now() - 60_000).toISOString(), 'io.maestro.lock.command': 'start', 'io.maestro.lock.token': 'crashed',
+    }}, false)
+    const s = await open()
+    const released: Array<{forced?: boolean, pid: number}> = []
+    s.events.on('lock:released', (e) => void released.push({forced: e.forced, pid: e.holder.pid}))
+    try {
+      const r = await s.start()
+      expect(r.exitCode).to.equal(ExitCode.OK)
+    } finally {
+      await s.close()
+    }
+    expect(released[0]).to.deep.equal({forced: true, pid: dead})
+    expect(released.length).to.equal(2)
     expect(fleet.get('b').containers.has(MARKER)).to.equal(false)
   })
 

@@ -113,7 +113,23 @@ export function lockedError(environment: string, ship: string, h: LockHolder, he
   const stale = staleness(h, here) !== undefined
   const waited = waitedSeconds > 0 ? ` (waited ${waitedSeconds} s)` : ''
   const hint = stale
-    ? `the holder looks gone: check, then remove the container ${lockName(environment)} on ship ${ship} (docker rm)`
+    ? `the holder looks gone: check, then remove it with maestro lock release (the container ${lockName(environment)} on ship ${ship})`
     : 'wait with --lock-timeout SECONDS'
   return new MaestroError('MAESTRO_LOCKED', `environment ${environment} is locked on ship ${ship} by ${describeHolder(h, here)}${waited}`, {hint, exit: ExitCode.LOCKED})
+}
+
+/** What `maestro lock status` found on the lock ship. */
+export interface LockState {
+  readonly environment: string
+  readonly ship: string
+  /** Absent when the environment is not locked. */
+  readonly holder?: LockHolder
+}
+
+/** The line `maestro lock status` prints: free, or who holds the lock, its age, and whether it is stale. */
+export function describeLockState(s: LockState, here: Here): string {
+  if (!s.holder) return `environment ${s.environment} is not locked (ship ${s.ship}, no ${lockName(s.environment)} container)`
+  const stale = staleness(s.holder, here) !== undefined
+  const hint = stale ? `; remove it with: maestro lock release` : ''
+  return `environment ${s.environment} is locked on ship ${s.ship} by ${describeHolder(s.holder, here)}${hint}`
 }

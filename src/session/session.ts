@@ -22,6 +22,8 @@ import type {Action} from '../api/events.js'
 import type {PlayOptions} from '../play/types.js'
 import type {TransportFlags} from '../api/contracts.js'
 import type {HeldLock} from '../lock/deploy-lock.js'
+import type {LockState} from '../lock/holder.js'
+import type {DockerClient} from '../api/docker.js'
 import {COMMANDS} from '../command-table.js'
 
 export interface LockOptions {
@@ -232,6 +234,51 @@ export class Session {
       throw locatedAt(isMaestroError(e) ? e : shipDownError(ship, client.endpoint, e), environment.ships[ship]?.loc)
     }
     return {...held, release: () => held.release().finally(() => clients.closeAll())}
+  }
+
+  /** Who holds the environment's deploy lock, read from its marker on the lock ship (`maestro lock status`); changes nothing. */
+  async lockState(options: Pick<LockOptions, 'transportFlags'> = {}): Promise<LockState | undefined> {
+    this.assertOpen()
+    return this.onLockShip(options, async (client, ship) => {
+      const {readMarker} = await import('../lock/marker.js')
+      const marker = await readMarker(client, this.environment.name)
+      return {environment: this.environment.name, ship, ...(marker ? {holder: marker.holder} : {})}
+    })
+  }
+
+  /**
+   * Removes the environment's deploy lock whoever holds it (`maestro lock release`, for a lock its holder left,
+   * e.g. killed); resolves to what was there (no holder: it was free). Emits `lock:released` with `forced`.
+   */
+  async forceUnlock(options: Pick<LockOptions, 'transportFlags'> = {}): Promise<LockState | undefined> {
+    this.assertOpen()
+    return this.onLockShip(options, async (client, ship) => {
+      const {removeMarker} = await import('../lock/marker.js')
+      const environment = this.environment.name
+      const removed = await removeMarker(client, environment)
+      if (removed) this.kernel.playServices().emit('lock:released', {environment, ship, holder: removed.holder, forced: true, at: Date.now()})
+      return {environment, ship, ...(removed ? {holder: removed.holder} : {})}
+    })
+  }
+
+  /** Runs `act` with a client of the lock ship (undefined when the file has no ship); its failures are the ship's. */
+  private async onLockShip<T>(options: Pick<LockOptions, 'transportFlags'>, act: (client: DockerClient, ship: string) => Promise<T>): Promise<T | undefined> {
+    const environment = this.environment
+    const {lockShip} = await import('../lock/holder.js')
+    const ship = lockShip(environment)
+    if (!ship) return undefined
+    const {shipClients} = await import('../play/ships.js')
+    const {locatedAt} = await import('../play/run-play.js')
+    const {shipDownError} = await import('../play/observe.js')
+    const clients = shipClients(this.kernel.playServices(), environment, {transportFlags: options.transportFlags, env: this.variables})
+    const client = clients.get(ship)
+    try {
+      return await act(client, ship)
+    } catch (e) {
+      throw locatedAt(isMaestroError(e) ? e : shipDownError(ship, client.endpoint, e), environment.ships[ship]?.loc)
+    } finally {
+      await clients.closeAll()
+    }
   }
 
   /** Releases the deploy lock if this session holds it (also done by `finish()`). */

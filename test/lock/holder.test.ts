@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {ExitCode} from '../../src/api/errors.js'
-import {describeHolder, holderLabels, lockedError, lockName, lockShip, readHolder, STALE_AFTER_MS, staleness, type Here, type LockHolder} from '../../src/lock/holder.js'
+import {describeHolder, describeLockState, holderLabels, lockedError, lockName, lockShip, readHolder, STALE_AFTER_MS, staleness, type Here, type LockHolder} from '../../src/lock/holder.js'
 import type {Environment} from '../../src/model/types.js'
 
 const holder: LockHolder = {user: 'alice', host: 'build-7', pid: 4242, since: Date.parse('2026-12-07T06:00:00Z'), command: 'start', token: 't-1'}
@@ -41,12 +41,19 @@ describe('deploy lock holder', () => {
     expect(e.code).to.equal('MAESTRO_LOCKED')
     expect(e.message).to.equal('environment prod is locked on ship ship1 by alice@build-7 pid 4242, maestro start, 1m ago (waited 3 s)')
     expect(e.message).to.not.include('\n')
-    expect(lockedError('prod', 'ship1', holder, at(holder.since, false), 0).hint).to.include('remove the container maestro-lock-')
+    expect(lockedError('prod', 'ship1', holder, at(holder.since, false), 0).hint).to.equal('the holder looks gone: check, then remove it with maestro lock release (the container maestro-lock-prod on ship ship1)')
   })
 
   it('lives on the first ship of the file that the file places a container on', () => {
     const env = {ships: {a: {}, b: {}, c: {}}, containers: {x: {ship: 'c'}, y: {ship: 'b'}}} as unknown as Environment
     expect(lockShip(env)).to.equal('b')
     expect(lockShip({ships: {a: {}}, containers: {}} as unknown as Environment)).to.equal('a')
+  })
+
+  it('lock status says free, held, or held and stale with the release command', () => {
+    expect(describeLockState({environment: 'prod', ship: 'b'}, at(holder.since))).to.equal('environment prod is not locked (ship b, no maestro-lock-prod container)')
+    expect(describeLockState({environment: 'prod', ship: 'b', holder}, at(holder.since + 60_000))).to.equal('environment prod is locked on ship b by alice@build-7 pid 4242, maestro start, 1m ago')
+    expect(describeLockState({environment: 'prod', ship: 'b', holder}, at(holder.since + 60_000, false)))
+      .to.equal('environment prod is locked on ship b by alice@build-7 pid 4242, maestro start, 1m ago (stale: pid 4242 is not running on build-7); remove it with: maestro lock release')
   })
 })

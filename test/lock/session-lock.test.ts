@@ -176,10 +176,32 @@ describe('deploy lock through the library (fake fleet)', () => {
     try {
       const e = await s.start().then(() => undefined, (x: unknown) => x)
       expect(isMaestroError(e) && e.message).to.match(/^environment shop is locked on ship b by bob@ci-9 pid 77, maestro restart, 7h(\d+s)? ago \(stale: older than 6h\)$/)
-      expect(isMaestroError(e) && e.hint).to.include('remove the container maestro-lock-')
+      expect(isMaestroError(e) && e.hint).to.include('maestro lock release (the container maestro-lock-')
     } finally {
       await s.close()
     }
     expect(fleet.get('b').containers.has(MARKER)).to.equal(true)
+  })
+
+  it('lockState reads the holder without taking the lock; forceUnlock removes any holder\'s marker with lock:released forced', async () => {
+    const holder = await open()
+    const other = await open()
+    try {
+      expect(await other.lockState()).to.deep.equal({environment: 'shop', ship: 'b'})
+      await holder.start(['db-1'])
+      const state = await other.lockState()
+      expect(state?.ship).to.equal('b')
+      expect(state?.holder?.pid).to.equal(process.pid)
+      expect(state?.holder?.command).to.equal('start')
+      const seen = record(other, ['lock:released'])
+      const removed = await other.forceUnlock()
+      expect(removed?.holder?.token).to.equal(state?.holder?.token)
+      expect(fleet.get('b').containers.has(MARKER)).to.equal(false)
+      expect(seen.map((e) => [e.event, e.payload.forced])).to.deep.equal([['lock:released', true]])
+      expect((await other.forceUnlock())?.holder).to.equal(undefined)
+    } finally {
+      await holder.close()
+      await other.close()
+    }
   })
 })

@@ -1,3 +1,4 @@
+import {isAbsolute, relative} from 'node:path'
 import type {Writable} from 'node:stream'
 import {formatIssue, type EventSource, type Reporter} from 'maestro-ng/plugin'
 import {renderTap, type Point} from './tap.js'
@@ -15,8 +16,13 @@ export function tapOptions(options: Readonly<Record<string, unknown>>): TapOptio
   return {version: version === '13' ? 13 : 14, comments: String(options.comments ?? 'true') !== 'false'}
 }
 
-const at = (e: {readonly loc?: {readonly file: string; readonly line: number; readonly column: number}}) =>
-  e.loc ? `${e.loc.file}:${e.loc.line}:${e.loc.column}` : undefined
+/** `file:line:col`, the file relative to the working directory when it lies under it (as a CI log shows paths). */
+function at(e: {readonly loc?: {readonly file: string; readonly line: number; readonly column: number}}): string | undefined {
+  if (!e.loc) return undefined
+  const rel = relative(process.cwd(), e.loc.file)
+  const file = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? e.loc.file : rel
+  return `${file}:${e.loc.line}:${e.loc.column}`
+}
 
 /**
  * One test point per container action, in the order they finished; a failure before a play (`play:error`) or of

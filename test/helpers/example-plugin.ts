@@ -1,4 +1,4 @@
-/** Builds examples/plugin-markdown-summary the way its author would (`npm install && npm run build`), offline. */
+/** Builds an example plugin (default examples/plugin-markdown-summary) the way its author would (`npm install && npm run build`), offline. */
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -10,22 +10,28 @@ const run = promisify(execFile)
 
 export const EXAMPLE_PLUGIN_DIR = join(projectRoot, 'examples', 'plugin-markdown-summary')
 
-let built: Promise<void> | undefined
+export const TAP_PLUGIN_DIR = join(projectRoot, 'examples', 'reporter-tap')
+
+const built = new Map<string, Promise<void>>()
 
 /**
  * `npm install` would link the devDependency `maestro-ng: file:../..` as node_modules/maestro-ng; we make the same
  * symlink (no registry needed), then compile with the root's TypeScript.
  */
-export function buildExamplePlugin(): Promise<void> {
-  built ??= (async () => {
-    const link = join(EXAMPLE_PLUGIN_DIR, 'node_modules', 'maestro-ng')
-    if (!existsSync(link)) {
-      mkdirSync(join(EXAMPLE_PLUGIN_DIR, 'node_modules'), {recursive: true})
-      symlinkSync('../../..', link, 'dir')
-    }
-    await run(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE_PLUGIN_DIR])
-  })()
-  return built
+export function buildExamplePlugin(dir: string = EXAMPLE_PLUGIN_DIR): Promise<void> {
+  let build = built.get(dir)
+  if (!build) {
+    build = (async () => {
+      const link = join(dir, 'node_modules', 'maestro-ng')
+      if (!existsSync(link)) {
+        mkdirSync(join(dir, 'node_modules'), {recursive: true})
+        symlinkSync('../../..', link, 'dir')
+      }
+      await run(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir])
+    })()
+    built.set(dir, build)
+  }
+  return build
 }
 
 /** oclif keeps the user's plugin list in `<data dir>/package.json`; tests point MAESTRO_DATA_DIR at a temp dir. */

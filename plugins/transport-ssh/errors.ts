@@ -12,12 +12,12 @@ export function sshError(t: SshTarget, cause: unknown): MaestroError {
   const say = (m: string) => new MaestroError('MAESTRO_SSH', `${where(t)}: ${m}`, {cause})
   if (e.level === 'client-authentication') return say(`SSH authentication failed for user ${t.user} (${t.explicitKey ? `key ${t.identityFiles[0]}` : 'keys and agent offered'} refused)`)
   if (/keepalive timeout/i.test(e.message)) return silentError(t)
-  if (e.level === 'client-timeout') return say(`SSH connection timed out after ${secs}s`)
+  if (e.level === 'client-timeout') return connectTimeoutError(t, secs, cause)
   switch (e.code) {
     case 'ECONNREFUSED':
       return say('SSH connection refused (is sshd running?)')
     case 'ETIMEDOUT':
-      return say(`SSH connection timed out after ${secs}s`)
+      return connectTimeoutError(t, secs, cause)
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return say('host unreachable')
@@ -46,4 +46,9 @@ export function channelError(t: SshTarget, cause: unknown): MaestroError {
  */
 export function silentError(t: SshTarget, seconds = t.timeoutMs / 1000): MaestroError {
   return new MaestroError('MAESTRO_SSH', `${where(t)}: SSH link dead: no answer within ${seconds}s`)
+}
+
+/** The TCP connect or SSH handshake to `t` did not finish in time (the ssh2 timer and the request timer say the same). */
+export function connectTimeoutError(t: SshTarget, seconds = t.timeoutMs / 1000, cause?: unknown): MaestroError {
+  return new MaestroError('MAESTRO_SSH', `${where(t)}: SSH connection timed out after ${seconds}s`, cause === undefined ? undefined : {cause})
 }

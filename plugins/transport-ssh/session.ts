@@ -6,7 +6,7 @@ import type {Logger} from '../../src/api/index.js'
 import {authMethods} from './auth.js'
 import {asSocket, type ChannelSocket} from './channel-socket.js'
 import {MaestroError} from '../../src/api/index.js'
-import {channelError, lostError, silentError, sshError, where} from './errors.js'
+import {channelError, connectTimeoutError, lostError, silentError, sshError, where} from './errors.js'
 import {createHostKeyGate} from './host-keys.js'
 import type {SshTarget} from './target.js'
 
@@ -28,6 +28,10 @@ export class SshSession {
   private closed = false
   /** Why the current connection died, once it has: channel failures then say that instead. */
   private lost: Error | undefined
+  /** The hop whose handshake a connection attempt is waiting on (the ship itself or a jump host). */
+  private handshaking: SshTarget | undefined
+  /** Why the last connection attempt failed: a request timer firing just after it must not say something else. */
+  private connectFailure: Error | undefined
 
   constructor(
     readonly target: SshTarget,
@@ -51,6 +55,15 @@ export class SshSession {
     this.channels.add(socket)
     socket.once('close', () => this.channels.delete(socket))
     return socket
+  }
+
+  /**
+   * What a request that ran out of time was waiting on: a handshake still in progress says which hop did not answer,
+   * in the words the handshake's own timer uses; otherwise the link is dead.
+   */
+  timeoutError(seconds: number): Error {
+    const hop = this.handshaking
+    return hop ? connectTimeoutError(hop, seconds) : (this.connectFailure ?? silentError(this.target, seconds))
   }
 
   /** Ends the connection; in-flight channels fail. Idempotent. */
@@ -83,6 +96,7 @@ export class SshSession {
     const ssh2 = (await import('ssh2')).default
     const t = this.target
     this.lost = undefined
+    this.connectFailure = undefined
     this.connections += 1
     this.options.onConnect?.()
     this.endHops()
@@ -102,6 +116,7 @@ export class SshSession {
       return await this.handshake(ssh2, t, sock, true)
     } catch (e) {
       this.endHops()
+      this.connectFailure = e as Error
       throw e
     }
   }
@@ -112,6 +127,10 @@ export class SshSession {
     const auth = authMethods(t, this.options.env, this.options.env.HOME || homedir(), ssh2.utils.parseKey)
     const client = new ssh2.Client()
     this.options.log?.debug(`ssh: connecting to ${t.endpoint} for ${t.ship}${sock ? ' through the jump host' : ''}`)
+    this.handshaking = t
+    const settled = () => {
+      if (this.handshaking === t) this.handshaking = undefined
+    }
     return new Promise<Client>((resolve, reject) => {
       let ready = false
       let failure: Error | undefined
@@ -124,16 +143,18 @@ export class SshSession {
           return
         }
         ready = true
+        settled()
         resolve(client)
       })
       client.on('error', (err: Error) => {
         failure = gate.refusal ?? sshError(t, err)
-        if (!ready) return reject(failure)
+        if (!ready) return (settled(), reject(failure))
         // said now: ssh2 closes the channels (their requests fail) before the connection's own 'close'
         if (final) this.lost = failure
       })
       client.on('close', () => {
         const lost = failure ?? lostError(t)
+        settled()
         if (!ready) return reject(lost)
         if (!final) return
         this.lost = lost

@@ -5,6 +5,7 @@
  */
 import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import {isAbsolute, join} from 'node:path'
+import {globToRegExp, isNoJump} from '../../src/api/index.js'
 
 export interface ConfigLine {
   readonly file: string
@@ -73,25 +74,6 @@ function splitLine(raw: string): {name: string; keyword: string; args: string[]}
 
 const globChars = /[*?[]/
 
-function segmentRegExp(segment: string): RegExp {
-  let re = ''
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]
-    if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else if (c === '[') {
-      const end = segment.indexOf(']', i + 2)
-      if (end < 0) re += '\\['
-      else {
-        const body = segment.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')
-        re += `[${body}]`
-        i = end
-      }
-    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
-}
-
 /** Expands a glob as glob(3) does: sorted, `*` does not match a leading dot. Non-matching patterns give nothing. */
 export function expandGlob(pattern: string): string[] {
   const parts = pattern.split('/')
@@ -102,7 +84,8 @@ export function expandGlob(pattern: string): string[] {
       paths = paths.map((p) => join(p, part))
       continue
     }
-    const re = segmentRegExp(part)
+    // A name inside a folder has no `/`, so the fnmatch pattern of one segment is glob(3)'s.
+    const re = globToRegExp(part)
     paths = paths.flatMap((dir) => {
       let names: string[]
       try {
@@ -165,7 +148,7 @@ export function readSshConfig(file: string, text: string, options: ReadOptions):
   return out
 }
 
-/** One OpenSSH pattern: `*` any run, `?` exactly one character; case-insensitive. */
+/** One OpenSSH pattern: `*` any run, `?` exactly one character; case-insensitive. Not globToRegExp: OpenSSH has no `[...]` classes. */
 function patternMatches(pattern: string, text: string): boolean {
   const re = pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
   return new RegExp(`^${re}$`).test(text.toLowerCase())
@@ -250,6 +233,6 @@ export function lookupSshConfig(lines: readonly ConfigLine[], alias: string, loc
     port: port === undefined || !/^\d+$/.test(port) ? undefined : Number(port),
     identityFiles,
     userKnownHostsFiles: values.get('userknownhostsfile')?.args ?? [],
-    proxyJump: jump && jump.args[0] && jump.args[0].toLowerCase() !== 'none' ? {value: jump.args.join(''), at: `${jump.file}:${jump.line}`} : undefined,
+    proxyJump: jump && jump.args[0] && !isNoJump(jump.args[0]) ? {value: jump.args.join(''), at: `${jump.file}:${jump.line}`} : undefined,
   }
 }

@@ -1,6 +1,6 @@
 /** Where and how to reach a ship over SSH, from the ship, ~/.ssh/config and the environment (pure). */
 import {isAbsolute, join, resolve} from 'node:path'
-import {MaestroError, type Ship} from '../../src/api/index.js'
+import {badJumpHost, isNoJump, MaestroError, parseJumpHost, type Ship} from '../../src/api/index.js'
 import {lookupSshConfig, readSshConfig, SshConfigError, type ConfigLine, type SshConfigHost} from './ssh-config.js'
 import {isSshUrl, parseSshUrl} from './ssh-url.js'
 
@@ -72,15 +72,6 @@ export function describeRemote(r: RemoteDocker): string {
 /** Hops of a jump chain, bounded like OpenSSH bounds nested ProxyJump. */
 const MAX_JUMPS = 8
 
-/** `[user@]host[:port]` or `ssh://[user@]host[:port]`; IPv6 in brackets. */
-export function parseJumpHost(spec: string): {user?: string; host: string; port?: number} | undefined {
-  const m = /^(?:ssh:\/\/)?(?:([^@\s/]+)@)?(\[[0-9a-fA-F:.]+\]|[^@:\s/[\]]+)(?::(\d{1,5}))?$/.exec(spec.trim())
-  if (!m) return undefined
-  const port = m[3] === undefined ? undefined : Number(m[3])
-  if (port !== undefined && (port < 1 || port > 65535)) return undefined
-  return {user: m[1], host: m[2].replace(/^\[(.*)\]$/, '$1'), port}
-}
-
 interface Resolved {
   readonly lines?: readonly ConfigLine[]
   readonly inputs: TargetInputs
@@ -102,7 +93,7 @@ function jumpChain(r: Resolved, spec: string, from: string, seen: readonly strin
   const hops: SshTarget[] = []
   for (const part of spec.split(',')) {
     const hop = parseJumpHost(part)
-    if (!hop) throw r.fail(`${from}: ProxyJump host "${part.trim()}" must be [user@]host[:port] or an ~/.ssh/config alias`)
+    if (!hop) throw r.fail(`${from}: ${badJumpHost(part)}`)
     if (seen.length >= MAX_JUMPS || seen.includes(hop.host)) throw r.fail(`${from}: ProxyJump chain loops or is longer than ${MAX_JUMPS} hops at ${hop.host}`)
     const cfg = configFor(r, hop.host)
     if (cfg?.proxyJump) hops.push(...jumpChain(r, cfg.proxyJump.value, cfg.proxyJump.at, [...seen, hop.host]))
@@ -174,7 +165,7 @@ export function resolveTarget(ship: Ship, inputs: TargetInputs): SshTarget {
   const remote = remoteDocker(ship)
   const host = cfg?.hostName ?? alias
   const shipJump = str(ship.extra.proxy_jump)
-  const jumpSpec = shipJump !== undefined ? (shipJump.toLowerCase() === 'none' ? undefined : {value: shipJump, at: 'proxy_jump'}) : cfg?.proxyJump
+  const jumpSpec = shipJump !== undefined ? (isNoJump(shipJump) ? undefined : {value: shipJump, at: 'proxy_jump'}) : cfg?.proxyJump
   return {
     ship: ship.name,
     alias,

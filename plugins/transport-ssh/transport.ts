@@ -4,7 +4,6 @@ import {homedir, userInfo} from 'node:os'
 import {join} from 'node:path'
 import type {DockerClient, Ship, Transport, TransportContext} from '../../src/api/index.js'
 import {createDockerClient} from '../docker-client/index.js'
-import {silentError} from './errors.js'
 import {createSshAgent} from './http-agent.js'
 import {SshSession} from './session.js'
 import {describeRemote, resolveTarget, sshShip, type TargetInputs} from './target.js'
@@ -48,7 +47,7 @@ export class SshTransport implements Transport {
           await session.close()
         },
         debug: (m) => context.log.debug(m),
-        timeoutError: (seconds) => silentError(target, seconds),
+        timeoutError: (seconds) => session.timeoutError(seconds),
         transportError: () => session.lostReason,
       },
     )

@@ -6,6 +6,7 @@ import {knownKeys} from './schema/shapes.js'
 import {SHIP, SSH_TUNNEL, TRANSPORT_SHIP_KEYS} from './schema/keys.js'
 import {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_SSH_PORT, DEFAULT_TIMEOUT} from './defaults.js'
 import {orderedEntries, orderedKeys, withKeyOrder} from './key-order.js'
+import {badJumpHost, isNoJump, parseJumpHost} from './jump-hosts.js'
 
 export {DEFAULT_API_VERSION, DEFAULT_DOCKER_PORT, DEFAULT_DOCKER_TLS_PORT, DEFAULT_TIMEOUT}
 
@@ -39,6 +40,14 @@ function sshTunnel(s: Scope, v: unknown): SshTunnel | undefined {
   return user !== undefined && key !== undefined ? {user, key, port} : undefined
 }
 
+/** `proxy_jump`: read by the SSH transport, its syntax checked here so `validate` locates a bad hop. */
+function checkProxyJump(s: Scope, v: unknown): void {
+  const spec = readString(s, ['proxy_jump'], v)
+  if (spec === undefined || isNoJump(spec)) return
+  const bad = spec.split(',').find((part) => parseJumpHost(part) === undefined)
+  if (bad !== undefined) s.error(['proxy_jump'], badJumpHost(bad, 'proxy_jump'))
+}
+
 /** Transport keys and unknown ship keys are kept for transports; only likely typos of known keys are warned. */
 function extras(s: Scope, raw: RawMap): Record<string, unknown> {
   const extra: Record<string, unknown> = {}
@@ -65,6 +74,7 @@ function normalizeShip(ship: Scope, defaults: Scope, raw: RawMap, defaultsRaw: R
   const tlsCert = opt('tls_cert')
   const tlsKey = opt('tls_key')
   const sslVersion = opt('ssl_version')
+  checkProxyJump(from('proxy_jump'), get('proxy_jump'))
   return {
     name: String(ship.path[1]),
     ip: ip ?? '',

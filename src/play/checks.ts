@@ -36,6 +36,8 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
   const ac = new AbortController()
   const stopAll = (): void => ac.abort(ctx.signal.reason)
   ctx.signal.addEventListener('abort', stopAll, {once: true})
+  // aborted before the checks began (a signal while the container was being created): its event is already past
+  if (ctx.signal.aborted) stopAll()
   const pollMs = options.pollMs ?? 1000
   const watcher = options.containerId === undefined ? undefined : new ContainerWatch(ctx, options.containerId, pollMs, ac.signal)
   const watch = watcher ? [watcher.run(state)] : []
@@ -43,6 +45,7 @@ export async function runChecks(ctx: TaskContext, state: LifecycleState, options
   const one = async (spec: CheckSpec, run: (signal: AbortSignal) => Promise<void>): Promise<void> => {
     ctx.emit('check:start', {state, check: spec})
     try {
+      if (ac.signal.aborted) throw ac.signal.reason
       await run(ac.signal)
     } catch (error) {
       const reason = ac.signal.aborted && isMaestroError(ac.signal.reason) ? ac.signal.reason.message : describeError(error)

@@ -103,8 +103,10 @@ describe('@e2e maestro exec on the lab over TCP, TLS and SSH', function () {
   })
 
   it('refuses a container that is not running (exit 1, with its state) or not created', async () => {
-    const once = await cli(['start', `${p}-once-1`])
-    expect(once.code, once.stdout).to.not.equal(0)
+    // A shell that exits at once may still be running when start inspects it: wait for its exit, not for start's verdict.
+    await cli(['start', `${p}-once-1`])
+    const waited = await docker(lab.ships[1], 'wait', `${p}-once-1`)
+    expect(waited.stdout.trim()).to.equal('3')
     const stopped = await cli(['exec', `${p}-once-1`, '--', 'true'])
     expect(stopped.code).to.equal(1)
     expect(stopped.stderr.trim()).to.equal(`ERROR: ${p}-once-1 is not running on ship2 (exited, exit code 3)`)

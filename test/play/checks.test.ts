@@ -63,6 +63,15 @@ describe('lifecycle checks in plays', () => {
     expect(result.error?.message).to.contain('container stopped (exit code 3) while waiting for running checks')
   })
 
+  it('interrupts running checks that begin after the play was aborted (a signal while the container was being started)', async () => {
+    const r = await rig(withChecks({running: [{type: 'flag', pass: true, ms: -1}]}), [checks])
+    const ac = new AbortController()
+    r.fleet.get('b').failWith = (call) => (call === 'startContainer' ? void ac.abort(new Error('stop now')) : undefined)
+    const result = await r.play('start', {containers: ['cache-1'], signal: ac.signal})
+    expect(result.outcomes.get('cache-1')?.status).to.equal('failed')
+    expect(r.rec.lines((e) => e.event.startsWith('check:'))).to.deep.equal(['check:start cache-1', 'check:fail cache-1'])
+  })
+
   it('names an unknown check type', async () => {
     const r = await rig(withChecks({running: [{type: 'nope'}]}), [checks])
     const result = await r.play('start', {containers: ['cache-1']})

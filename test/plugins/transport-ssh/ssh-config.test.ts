@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {expect} from 'chai'
 import type {Ship} from '../../../src/api/index.js'
 import {hostMatches, lookupSshConfig, MAX_INCLUDE_DEPTH, readSshConfig} from '../../../plugins/transport-ssh/ssh-config.js'
-import {parseJumpHost, resolveTarget} from '../../../plugins/transport-ssh/target.js'
+import {resolveTarget} from '../../../plugins/transport-ssh/target.js'
 import {tempDir} from '../../helpers/ssh-lab.js'
 
 /** A temp HOME whose ~/.ssh holds `files`; returns the config's lines as Maestro reads them. */
@@ -49,6 +49,17 @@ describe('ssh_config Include', () => {
     const user = lines.find((l) => l.keyword === 'user' && l.args[0] === 'first')!
     expect([user.file, user.line]).to.deep.equal([join(h.dir, '.ssh', 'conf.d', '10-a.conf'), 4])
     expect(lines.some((l) => l.args[0] === 'hidden')).to.equal(false)
+  })
+
+  it('expands [classes], [!negated classes] and ?, with dots literal', () => {
+    const h = home({
+      config: 'Include conf.d/[0-9]?-*.conf conf.d/[!0-9]*.c?nf\n',
+      'conf.d/10-a.conf': 'Host a\n  Port 2201\n',
+      'conf.d/x0-b.conf': 'Host b\n  Port 2202\n',
+      'conf.d/10-cXconf': 'Host c\n  Port 2203\n',
+    })
+    const lines = h.read()
+    expect(['a', 'b', 'c'].map((a) => lookupSshConfig(lines, a).port)).to.deep.equal([2201, 2202, undefined])
   })
 
   it('accepts ~/ and absolute paths, and a pattern matching nothing', () => {
@@ -109,14 +120,6 @@ describe('ssh_config options', () => {
 })
 
 describe('ProxyJump targets', () => {
-  it('parses [user@]host[:port], ssh:// and bracketed IPv6', () => {
-    expect(parseJumpHost('ops@bastion:2222')).to.deep.equal({user: 'ops', host: 'bastion', port: 2222})
-    expect(parseJumpHost('ssh://gw')).to.deep.equal({user: undefined, host: 'gw', port: undefined})
-    expect(parseJumpHost('[fd00::1]:22')).to.deep.equal({user: undefined, host: 'fd00::1', port: 22})
-    expect(parseJumpHost('a b')).to.equal(undefined)
-    expect(parseJumpHost('h:99999')).to.equal(undefined)
-  })
-
   it('resolves each hop through ~/.ssh/config, nested ProxyJump first', () => {
     const h = home({config: 'Host prod\n  HostName 10.0.0.9\n  ProxyJump bastion\nHost bastion\n  HostName 10.0.0.5\n  User ops\n  ProxyJump edge:2201\n'})
     const t = resolveTarget(ship(), {home: h.dir, baseDir: h.dir, localUser: 'me', sshConfig: h.read()})

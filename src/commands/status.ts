@@ -4,7 +4,7 @@ import {selectionFlags} from '../cli/flags.js'
 
 export default class Status extends MaestroCommand {
   static override summary = 'Show the state of the containers on their ships'
-  static override description = `Lists every selected container with its ship, its container id and a status word (running for 14s, down for 3m2s, absent, host down, ...). Containers whose configuration no longer matches the file are marked "drifted". One container list per ship; unreachable ships show "host down" and are not an error. A bare \`maestro\` runs status.`
+  static override description = `Lists every selected container with its ship, its container id and a status word (running for 14s, down for 3m2s, absent, host down, ...); an exited container shows its exit code (down for 5s (exit 3)) and every container its published ports (ports 8080->80/tcp). Containers whose configuration no longer matches the file are marked "drifted". One container list per ship; unreachable ships show "host down" and are not an error. A bare \`maestro\` runs status.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'services or containers (default: every service, omitted ones included)'})}

@@ -13,6 +13,10 @@ export interface ObservedContainer {
   /** Epoch seconds. */
   readonly created: number
   readonly labels: Readonly<Record<string, string>>
+  /** An exited container's exit code, from its status text. */
+  readonly exitCode?: number
+  /** Published ports, e.g. `8080->80/tcp` (src/plan/listed-facts.ts). */
+  readonly ports?: readonly string[]
   /** Running, left so by `--keep-failed` after failing its running checks (src/play/not-ready.ts). */
   readonly notReady?: {readonly at: number; readonly reason: string}
 }

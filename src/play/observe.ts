@@ -5,6 +5,7 @@ import type {Observed, ObservedContainer} from '../plan/observed.js'
 import type {ShipClients} from './ships.js'
 import {findOrphans, type Orphan} from '../plan/orphans.js'
 import {notReadyOn} from './not-ready.js'
+import {exitCodeOf, publishedPorts} from '../plan/listed-facts.js'
 
 export interface Observation {
   readonly observed: Observed
@@ -32,7 +33,9 @@ export const nameOf = (s: ContainerSummary): string => {
 }
 
 export function toObserved(ship: string, s: ContainerSummary): ObservedContainer {
-  return {id: s.Id, name: nameOf(s), ship, running: s.State === 'running', state: s.State, status: s.Status, image: s.Image, imageId: s.ImageID, created: s.Created, labels: s.Labels ?? {}}
+  const exitCode = s.State === 'exited' ? exitCodeOf(s.Status) : undefined
+  const ports = publishedPorts(s.Ports)
+  return {id: s.Id, name: nameOf(s), ship, running: s.State === 'running', state: s.State, status: s.Status, image: s.Image, imageId: s.ImageID, created: s.Created, labels: s.Labels ?? {}, ...(exitCode === undefined ? {} : {exitCode}), ...(ports.length > 0 ? {ports} : {})}
 }
 
 /**

@@ -16,3 +16,14 @@ describe('observed containers', () => {
     expect(nameOf(summary(['/web-1']))).to.equal('web-1')
   })
 })
+
+describe('observed exit code and ports', () => {
+  it('keeps an exited container\'s exit code and a running one\'s published ports', () => {
+    const exited = toObserved('ship1', {...summary(['/web-1']), State: 'exited', Status: 'Exited (3) 5 seconds ago'})
+    expect(exited.exitCode).to.equal(3)
+    expect(exited.ports).to.equal(undefined)
+    const up = toObserved('ship1', {...summary(['/web-1']), Ports: [{IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp'}]})
+    expect(up.exitCode).to.equal(undefined)
+    expect(up.ports).to.deep.equal(['8080->80/tcp'])
+  })
+})

@@ -13,7 +13,7 @@ describe('runPlay status', () => {
     const result = await r.play('status')
     expect(r.fleet.allCalls()).to.deep.equal(['a: listContainers', 'b: listContainers', 'c: listContainers'])
     expect([...result.outcomes].map(([n, o]) => [n, o.outcome, o.detail])).to.deep.equal([
-      ['db-1', 'running', 'for 3m'], ['app-1', 'absent', undefined], ['app-2', 'down', 'for 2h'], ['web-1', 'absent', undefined], ['cache-1', 'absent', undefined],
+      ['db-1', 'running', 'for 3m'], ['app-1', 'absent', undefined], ['app-2', 'down', 'for 2h (exit 0)'], ['web-1', 'absent', undefined], ['cache-1', 'absent', undefined],
     ])
     expect(result.exitCode).to.equal(0)
   })

@@ -17,7 +17,9 @@ const CASES: Array<[string, string, RegExp]> = [
   ['a with tag cut short', 'ships:\n  {%- with nodes = [(1, 2', /:2:3: template error: /],
 ]
 
-describe('loader bounds (fuzz findings)', () => {
+describe('loader bounds (fuzz findings)', function () {
+  // CPU-bound work up to the bounds themselves: on a loaded CI runner it takes several times its idle duration
+  this.timeout(120_000)
   const dir = mkdtempSync(join(tmpdir(), 'maestro-bounds-'))
   for (const [what, text, expected] of CASES) {
     it(`refuses ${what} with a located problem`, async () => {

@@ -261,7 +261,7 @@ describe('orchestration on the lab @e2e', function () {
     expect(bad.error?.code).to.equal('MAESTRO_CHECK_FAILED')
     expect((await docker('ship2').inspectContainer('bad-1'))?.State.Running, 'stopped: it never became ready').to.equal(false)
     const kept = await runPlay(kernel, cenv, {command: 'start', containers: ['bad-1'], options: {keepFailed: true}})
-    expect(kept.error?.message).to.match(/; left running \(--keep-failed\)$/)
+    expect(kept.error?.message).to.match(/; left running \(--keep-failed; status and the next start know it is not ready\)$/)
     expect((await docker('ship2').inspectContainer('bad-1'))?.State.Running).to.equal(true)
     await runPlay(kernel, cenv, {command: 'kill', containers: ['good-1', 'bad-1'], options: {}})
     await runPlay(kernel, cenv, {command: 'clean', containers: ['good-1', 'bad-1'], options: {}})

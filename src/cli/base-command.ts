@@ -86,6 +86,8 @@ export abstract class MaestroCommand extends Command {
 
   /** The environment file, loaded once, on first use (offline commands that do not need it never read it). */
   protected async loaded(): Promise<LoadedEnvironment> {
+    // said once the stop signals are handled, so a test (or a user) knows Ctrl-C now ends the wait
+    if (this.globals.file === '-' && this.globals.debug && this.loading === undefined) process.stderr.write('debug: reading the environment file from stdin\n')
     this.loading ??= loadEnvironmentFile(this.session, this.globals.file).then((l) => {
       this.warnProblems()
       for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)

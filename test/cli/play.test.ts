@@ -199,8 +199,11 @@ describe('Docker commands through a fake fleet plugin (built binary)', function 
   })
 
   it('Ctrl-C outside a play (here: waiting for the file on stdin) quits at once with 130', async () => {
-    const p = spawnMaestro(['-f', '-', 'validate'], {...run(), keepStdinOpen: true})
-    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const p = spawnMaestro(['-f', '-', 'validate', '--debug'], {...run(), keepStdinOpen: true})
+    await new Promise<void>((resolve) => {
+      let err = ''
+      p.child.stderr.on('data', (d: Buffer) => ((err += d.toString()), err.includes('reading the environment file from stdin') && resolve()))
+    })
     p.child.kill('SIGINT')
     const r = await p.done
     expect(r.code).to.equal(130)

@@ -65,10 +65,10 @@ describe('maestro commands on the lab @e2e', function () {
 
   it('status -F probes each named port from here: tcp up while served, udp always down, down once stopped', async () => {
     const up = ok(await cli('status', '-F', `${p}-front-1`))
-    expect(row(up, `${p}-front-1`)).to.match(/ running for \S+ \[http:18097 up, dns:15354\/udp down\]$/)
+    expect(row(up, `${p}-front-1`)).to.match(/ running for \S+ ports \S+, \S+ \[http:18097 up, dns:15354\/udp down\]$/)
     ok(await cli('stop', `${p}-front-1`))
     const down = ok(await cli('status', '-F', `${p}-front-1`))
-    expect(row(down, `${p}-front-1`)).to.match(/ down for \S+ \[http:18097 down, dns:15354\/udp down\]$/)
+    expect(row(down, `${p}-front-1`)).to.match(/ down for \S+ \(exit \d+\) \[http:18097 down, dns:15354\/udp down\]$/)
   })
 
   it('kill ends a container at once with SIGKILL (exit 137), where stop lets it exit (0)', async () => {
@@ -198,7 +198,7 @@ describe('maestro commands on the lab @e2e', function () {
       const r = await play.done
       expect(r.code, r.stdout + r.stderr).to.equal(130)
       expect(row(r, `${p}-top-1`), r.stdout).to.match(/ stopped$/)
-      expect(row(r, `${p}-base-1`), r.stdout).to.match(/ aborted!$/)
+      expect(row(r, `${p}-base-1`), r.stdout).to.match(/ skipped \(interrupted\)$/)
       expect(r.stderr).to.match(/interrupted/)
       expect(await state(1, `${p}-top-1`)).to.include({Running: false, ExitCode: 137})
       expect((await state(0, `${p}-base-1`)).Running).to.equal(true)

@@ -41,7 +41,7 @@ describe('the demo environment examples/lab.yaml on the lab @e2e', function () {
     expect(start.stdout.trim().split('\n').at(-1)).to.match(/^6 started, 0 failed in \d+\.\ds$/)
     const status = await cli('status')
     expect(status.code).to.equal(0)
-    for (const row of rows(status)) expect(row).to.match(/ running for \S+$/)
+    for (const row of rows(status)) expect(row).to.match(/ running for \S+( ports \S+(, \S+)*)?$/)
     const page = await fetch(`http://${lab.ships[0]!.ip}:18000/`)
     expect(await page.text()).to.equal('hello from web-1\n')
   })

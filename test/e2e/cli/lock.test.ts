@@ -99,37 +99,4 @@ describe('@e2e deploy lock on the lab', function () {
     const again = await cli('start')
     expect(again.code, again.stderr).to.equal(0)
   })
-
-  it('a SIGKILLed holder shows stale in lock status; lock release --yes ends it; a start beside a dead holder takes over', async () => {
-    rmSync(go, {force: true})
-    const killed = async () => {
-      const run = spawnMaestro(['-f', file, 'start'])
-      await until('start to hold the lock', held)
-      run.child.kill('SIGKILL')
-      await run.done
-      expect(await held()).to.equal(true)
-      return run.child.pid
-    }
-    const pid = await killed()
-    const status = await cli('lock', 'status')
-    expect(status.code, status.stderr).to.equal(5)
-    expect(status.stdout).to.match(new RegExp(`locked on ship ship1 by \\S+ pid ${pid}, maestro start, .*\\(stale: pid ${pid} is not running on \\S+\\); remove it with: maestro lock release`))
-    const refused = await cli('lock', 'release')
-    expect(refused.code).to.equal(2)
-    expect(await held()).to.equal(true)
-    const released = await cli('lock', 'release', '--yes')
-    expect(released.code, released.stderr).to.equal(0)
-    expect(await held()).to.equal(false)
-    const free = await cli('lock', 'status')
-    expect(free.code).to.equal(0)
-    expect(free.stdout).to.include('is not locked')
-
-    const again = await killed()
-    writeFileSync(go, '')
-    const next = await cli('start')
-    expect(next.code, next.stderr).to.equal(0)
-    expect(next.stderr).to.include(`warning: took over the deploy lock of ${p} on ship ship1: its holder`)
-    expect(next.stderr).to.include(`pid ${again}`)
-    expect(await held()).to.equal(false)
-  })
 })

@@ -99,4 +99,54 @@ describe('@e2e deploy lock on the lab', function () {
     const again = await cli('start')
     expect(again.code, again.stderr).to.equal(0)
   })
+
+  it('a SIGKILLed holder\'s lock is shown stale by lock status and removed by lock release --yes', async () => {
+    rmSync(go, {force: true})
+    expect((await cli('kill', '-a')).code).to.equal(0)
+    expect((await cli('clean')).code).to.equal(0)
+    const run = spawnMaestro(['-f', file, 'start'])
+    await until('start to hold the lock', held)
+    const pid = run.child.pid
+    run.child.kill('SIGKILL')
+    await run.done
+    expect(await held(), 'a killed run cannot release its lock').to.equal(true)
+
+    const state = await cli('lock', 'status')
+    expect(state.code, state.stderr).to.equal(5)
+    expect(state.stdout.trim()).to.match(new RegExp(`^environment ${p} is locked on ship ship1 by \\S+@\\S+ pid ${pid}, maestro start, \\S+ ago \\(stale: pid ${pid} is not running on \\S+\\); remove it with: maestro lock release$`))
+
+    const unconfirmed = await cli('lock', 'release')
+    expect(unconfirmed.code).to.equal(2)
+    expect(unconfirmed.stderr).to.match(/^ERROR: lock release asks for confirmation: pass --yes when stdin is not a terminal$/m)
+    expect(await held()).to.equal(true)
+
+    const released = await cli('lock', 'release', '--yes')
+    expect(released.code, released.stderr).to.equal(0)
+    expect(released.stdout.trim()).to.match(new RegExp(`^released the deploy lock of ${p} on ship ship1 \\(held by \\S+@\\S+ pid ${pid}, maestro start\\)$`))
+    expect(await held()).to.equal(false)
+    const free = await cli('lock', 'status')
+    expect(free.code, free.stderr).to.equal(0)
+    expect(free.stdout).to.include(`environment ${p} is not locked`)
+  })
+
+  it('a start after a SIGKILLed holder on this host takes its lock over, saying so, and converges', async () => {
+    rmSync(go, {force: true})
+    // the previous test's killed start left web-1 running: a start with nothing to change takes no lock
+    expect((await cli('kill', '-a')).code).to.equal(0)
+    const run = spawnMaestro(['-f', file, 'start'])
+    await until('start to hold the lock', held)
+    const pid = run.child.pid
+    run.child.kill('SIGKILL')
+    await run.done
+    // what the killed run left running is stopped behind Maestro's back, so the next start has a change to make
+    await ship1.killContainer(`${p}-web-1`)
+    writeFileSync(go, '')
+    const again = await cli('start')
+    expect(again.code, again.stderr).to.equal(0)
+    expect(again.stderr).to.match(new RegExp(`^warning: took over the deploy lock of ${p} on ship ship1: its holder \\S+@\\S+ pid ${pid}, maestro start, .*is gone$`, 'm'))
+    expect(await held()).to.equal(false)
+    const status = await cli('status')
+    expect(status.code, status.stdout).to.equal(0)
+    expect(status.stdout).to.match(new RegExp(`${p}-web-1\\s.*running`))
+  })
 })

@@ -47,6 +47,17 @@ export function pluginHome(): PluginHome {
   return {dir, env, cleanup: () => rmSync(dir, {recursive: true, force: true})}
 }
 
+/** The home's env plus an offline npm with its own cache: maestro-ng is not published, and nothing may need the registry. */
+export function offlineNpmEnv(home: PluginHome): Record<string, string> {
+  return {...home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(home.dir, 'npm-cache')}
+}
+
+/** `npm pack` of a built example plugin into `destination`, offline; returns the tarball's path. */
+export async function packPlugin(dir: string, destination: string): Promise<string> {
+  const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--offline', '--pack-destination', destination], {cwd: dir})
+  return join(destination, stdout.trim().split('\n').pop()!)
+}
+
 /** A plugin home and a temp project (the given files) in which `run` spawns the built binary with the home's env. */
 export interface PluginProject {
   readonly home: PluginHome

@@ -1,13 +1,10 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
 import {cpSync, existsSync, readFileSync, rmSync} from 'node:fs'
 import {basename, dirname, join, relative} from 'node:path'
-import {promisify} from 'node:util'
 import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
 import {maestro, type CliResult} from '../../helpers/cli.js'
-import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, pluginHome, type PluginHome} from '../../helpers/example-plugin.js'
+import {buildExamplePlugin, EXAMPLE_PLUGIN_DIR, offlineNpmEnv, packPlugin, pluginHome, type PluginHome} from '../../helpers/example-plugin.js'
 
-const run = promisify(execFile)
 const PACKAGE = 'maestro-plugin-markdown-summary'
 
 /**
@@ -25,7 +22,7 @@ describe('@e2e `maestro plugins install` of the packed example plugin, run on th
   const p = `pi${process.pid}`
 
   const cli = (args: string[]): Promise<CliResult> =>
-    maestro(args, {cwd: dirname(file), env: {...home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(home.dir, 'npm-cache')}})
+    maestro(args, {cwd: dirname(file), env: offlineNpmEnv(home)})
 
   before(async function () {
     lab = await useLab({ships: 1, context: this})
@@ -36,8 +33,7 @@ describe('@e2e `maestro plugins install` of the packed example plugin, run on th
 `, {ships: 1, name: p})
     await buildExamplePlugin()
     home = pluginHome()
-    const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--offline', '--pack-destination', dirname(file)], {cwd: EXAMPLE_PLUGIN_DIR})
-    tarball = join(dirname(file), stdout.trim().split('\n').pop()!)
+    tarball = await packPlugin(EXAMPLE_PLUGIN_DIR, dirname(file))
     // a folder with only what the package ships (no node_modules, so no maestro-ng to fall back on)
     folder = join(dirname(file), 'plugin-folder')
     for (const f of ['package.json', 'dist']) cpSync(join(EXAMPLE_PLUGIN_DIR, f), join(folder, f), {recursive: true})

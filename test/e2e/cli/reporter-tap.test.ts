@@ -1,13 +1,10 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
-import {promisify} from 'node:util'
 import {labShipsYaml, useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
 import {maestro, type CliResult} from '../../helpers/cli.js'
-import {buildExamplePlugin, pluginHome, TAP_PLUGIN_DIR, type PluginHome} from '../../helpers/example-plugin.js'
+import {buildExamplePlugin, offlineNpmEnv, packPlugin, pluginHome, TAP_PLUGIN_DIR, type PluginHome} from '../../helpers/example-plugin.js'
 
-const run = promisify(execFile)
 const PACKAGE = 'maestro-plugin-reporter-tap'
 const UNTIL_EXIT = `lifecycle: {running: [{type: sleep, wait: 300}]}`
 
@@ -28,7 +25,7 @@ describe('@e2e the packed TAP reporter example, installed and run on the lab', f
   const p = `tap${process.pid}`
 
   const cli = (args: string[]): Promise<CliResult> =>
-    maestro(args, {cwd: dirname(file), env: {...home.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_cache: join(home.dir, 'npm-cache')}})
+    maestro(args, {cwd: dirname(file), env: offlineNpmEnv(home)})
   const read = (name: string) => readFileSync(join(dirname(file), name), 'utf8')
 
   before(async function () {
@@ -58,8 +55,7 @@ services:
 `)
     await buildExamplePlugin(TAP_PLUGIN_DIR)
     home = pluginHome()
-    const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--offline', '--pack-destination', dirname(file)], {cwd: TAP_PLUGIN_DIR})
-    const tarball = join(dirname(file), stdout.trim().split('\n').pop()!)
+    const tarball = await packPlugin(TAP_PLUGIN_DIR, dirname(file))
     const install = await cli(['plugins', 'install', `./${relative(dirname(file), tarball)}`])
     expect(install.code, install.stderr).to.equal(0)
     expect((await cli(['plugins'])).stdout).to.match(new RegExp(`^${PACKAGE} 1\\.0\\.0`, 'm'))

@@ -1,7 +1,7 @@
 /**
  * Text rendering of a plan (pure): one line per container, then each changed field: lists element by element
  * (`- "3600"`, `+ "7200"`), other fields before -> after. On a terminal each line starts with its marker
- * (`+` create, `-/+` recreate, `~` start, `-` remove), coloured unless colour is off.
+ * (`+` create, `-/+` recreate, `~` start, stop, kill or restart, `-` remove), coloured unless colour is off.
  */
 import type {PlanAction, PlanStep} from '../plan/build-plan.js'
 import type {ConfigChange} from '../plan/diff.js'
@@ -23,7 +23,7 @@ const DIM = 2
 
 const MARK: Readonly<Record<PlanAction | OrphanAction, readonly [string, number | undefined]>> = {
   create: ['+', GREEN], recreate: ['-/+', YELLOW], start: ['~', YELLOW], nothing: ['', undefined],
-  remove: ['-', RED], stop: ['~', YELLOW], kill: ['~', YELLOW], keep: ['', undefined],
+  remove: ['-', RED], stop: ['~', YELLOW], kill: ['~', YELLOW], restart: ['~', YELLOW], keep: ['', undefined],
 }
 
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v))

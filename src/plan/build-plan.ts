@@ -9,29 +9,36 @@ import type {IsSensitive} from '../env/sensitive.js'
 import {assessDrift} from './drift.js'
 import {LABEL, LINK_VARIABLES, recordedConfig} from './labels.js'
 import type {Observed} from './observed.js'
-import {decide, type DecideFlags, type PlanAction} from './decide.js'
+import {DRIFT_UNREAD, decideCommand, type CommandAction, type CommandFlags, type PlannedCommand} from './decide-command.js'
 
-export type {PlanAction}
+export type {CommandAction as PlanAction}
 
-/** What `start` with the plan's flags would do to one container, and why. */
+/** What the planned command (`start` unless `plan --for`) with the plan's flags would do to one container, and why. */
 export interface PlanStep {
   readonly container: string
   readonly service: string
   readonly ship: string
-  readonly action: PlanAction
+  readonly action: CommandAction
   readonly reason: string
   readonly changes: readonly ConfigChange[]
   /** The existing container's id, when there is one. */
   readonly id?: string
-  /** The image is pulled first (`-r`). */
+  /** The image is pulled (`-r`). */
   readonly pull?: boolean
 }
 
 export interface PlanOptions {
   readonly readFile?: ReadFile
-  /** The flags of the `start` planned for (default: `--converge`). */
-  readonly flags?: DecideFlags
+  /** The command planned for (default `start`). */
+  readonly command?: PlannedCommand
+  /** The flags of the command planned for (default: `--converge`). */
+  readonly flags?: CommandFlags
+  /** restart --only-if-changed: whether a container runs its configured image's id (undefined: not known). */
+  readonly imageCurrent?: (container: string) => boolean | undefined
 }
+
+/** The commands whose decision reads drift: their steps show it. */
+const READS_DRIFT: ReadonlySet<PlannedCommand> = new Set(['start', 'restart'])
 
 /** Pure: the desired state of each selected container against what the ships reported. */
 export function buildPlan(environment: Environment, selection: readonly string[], observed: Observed, options: PlanOptions = {}): PlanStep[] {
@@ -40,15 +47,16 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     const base = {container: name, service: c.service, ship: c.ship}
     const seen = observed.get(name)
     const flags = options.flags ?? {converge: true}
+    const command = options.command ?? 'start'
     if (!seen || seen.ship !== c.ship) {
-      const d = decide(undefined, {known: true, changes: []}, flags)
+      const d = decideCommand(command, undefined, {known: true, changes: []}, flags)
       return {...base, action: d.action, reason: d.reason, changes: [], ...(d.pull ? {pull: true} : {})}
     }
-    const pairs = computeContainerEnv(environment, name, options.readFile)
-    const drift = assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile), linkVarKeys(environment, c.service))
+    const pairs = READS_DRIFT.has(command) ? computeContainerEnv(environment, name, options.readFile) : []
+    const drift = READS_DRIFT.has(command) ? assessDrift(recordedConfig(seen.labels), effectiveConfig(c, pairs), envSensitivity(environment, name, () => pairs, options.readFile), linkVarKeys(environment, c.service)) : DRIFT_UNREAD
     const owner = seen.labels[LABEL.environment]
     const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
-    const d = decide(seen, drift, flags)
+    const d = decideCommand(command, {...seen, imageCurrent: options.imageCurrent?.(name)}, drift, flags)
     return {...base, id: seen.id, action: d.action, reason: d.reason + foreign, changes: drift.changes, ...(d.pull ? {pull: true} : {})}
   })
 }

@@ -321,8 +321,8 @@ export class Session {
     this.kernel.bus.emit('play:error', {command, environment: this.loadedEnv?.environment.name, error: failure, at: Date.now()})
   }
 
-  /** What `start --converge` would do to each container, changing nothing. */
-  async planPlay(request: Pick<PlayRequest, 'containers' | 'transportFlags'> & {readonly options?: PlayRequest['options']}): Promise<PlanResult> {
+  /** What `start --converge` (or `request.command`) would do to each container, changing nothing. */
+  async planPlay(request: Omit<import('../play/plan-play.js').PlanRequest, 'env'>): Promise<PlanResult> {
     this.assertOpen()
     this.kernel.releaseLogs()
     const {planPlay} = await import('../play/plan-play.js')

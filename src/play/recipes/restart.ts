@@ -3,12 +3,15 @@ import {stopContainer} from '../container-steps.js'
 import type {Recipe} from '../context.js'
 import {imageRef, pullImage} from '../image.js'
 import {delay} from '../wait.js'
+import {decideCommand} from '../../plan/decide-command.js'
 import {bringUp} from './bring-up.js'
+import {driftOf} from './observed-facts.js'
 
 /**
- * restart: --step-delay (not before the first container in list order), optional pull (-r),
- * --only-if-changed (skip when the running container already uses the configured image's id), stop with
- * its checks, --stop-start-delay, then start as `start` does (never pulling again; --reuse honoured).
+ * restart: executes the decision of `plan --for restart` (src/plan/decide-command.ts). --step-delay (not before
+ * the first container in list order), optional pull (-r), --only-if-changed (nothing when the running container
+ * already uses the configured image's id), stop with its checks, --stop-start-delay, then start as `start` does on
+ * the stopped container (never pulling again; --reuse honoured).
  */
 export const restartRecipe: Recipe = async (ctx) => {
   const {options, observed: seen} = ctx
@@ -17,10 +20,10 @@ export const restartRecipe: Recipe = async (ctx) => {
     await delay(options.stepDelay! * 1000, ctx.signal)
   }
   if (options.refreshImages) await pullImage(ctx)
-  if (options.onlyIfChanged && seen?.running) {
-    const image = await ctx.docker.inspectImage(imageRef(ctx))
-    if (image && image.Id === seen.imageId) return {outcome: 'up to date', id: seen.id}
-  }
+  const imageCurrent = options.onlyIfChanged && seen?.running ? (await ctx.docker.inspectImage(imageRef(ctx)))?.Id === seen.imageId : undefined
+  const decision = decideCommand('restart', seen && {...seen, imageCurrent}, driftOf(ctx), {...options, refreshImages: false})
+  const data = {action: decision.action}
+  if (decision.action === 'nothing') return {outcome: 'up to date', id: seen?.id, data}
   if (seen?.running) {
     await runChecks(ctx, 'pre-stop', {containerId: seen.id})
     await stopContainer(ctx, seen.id)
@@ -30,6 +33,7 @@ export const restartRecipe: Recipe = async (ctx) => {
       await delay(options.stopStartDelay! * 1000, ctx.signal)
     }
   }
-  const id = await bringUp(ctx, {existing: seen?.id, pull: false, reuse: options.reuse === true})
-  return {outcome: 'started', id}
+  const reuse = decision.action === 'start' || decision.action === 'restart'
+  const id = await bringUp(ctx, {existing: seen?.id, pull: false, reuse})
+  return {outcome: 'started', id, data}
 }

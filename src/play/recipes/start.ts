@@ -3,7 +3,7 @@ import {awaitReady} from '../readiness.js'
 import type {Recipe} from '../context.js'
 import {ensureImage, hasHealthcheck} from '../image.js'
 import {awaitsHealth} from '../../model/healthcheck.js'
-import {decide} from '../../plan/decide.js'
+import {decideCommand} from '../../plan/decide-command.js'
 import {bringUp} from './bring-up.js'
 import {ageDetail, driftData, driftOf} from './observed-facts.js'
 
@@ -15,7 +15,7 @@ import {ageDetail, driftData, driftOf} from './observed-facts.js'
 export const startRecipe: Recipe = async (ctx) => {
   const seen = ctx.observed
   const drift = driftOf(ctx)
-  const decision = decide(seen, drift, ctx.options)
+  const decision = decideCommand('start', seen, drift, ctx.options)
   const data = {...driftData(drift), action: decision.action}
   if (decision.action === 'nothing' && seen?.notReady) {
     // left running by --keep-failed: counted up (and its dependents started) only once its checks pass

@@ -10,7 +10,7 @@ export interface LabDocker {
   (index: number, ...args: string[]): Promise<string>
   /** Docker's state word for the container (`running`, `exited`, `created`…), `absent` when there is none. */
   state(index: number, name: string): Promise<string>
-  /** The container's not-ready markers' ids on ship `index` (src/play/not-ready.ts). */
+  /** The not-ready markers (volume names) on ship `index` (src/play/not-ready.ts). */
   notReadyMarkers(index: number): Promise<string[]>
 }
 

@@ -3,6 +3,7 @@
  * its drift and the flags. `plan` shows it and the start recipe executes it, so a plan never promises something
  * other than what then happens.
  */
+import type {ObservedContainer} from './observed.js'
 import type {Drift} from './drift.js'
 
 export type PlanAction = 'create' | 'recreate' | 'start' | 'nothing'
@@ -22,8 +23,8 @@ export interface SeenState {
   readonly running: boolean
   /** Docker's state word: exited, created, … */
   readonly state: string
-  /** Left running by `--keep-failed` after failing its running checks. */
-  readonly notReady?: unknown
+  /** Left running by `--keep-failed` after failing its running checks, or with its checks interrupted. */
+  readonly notReady?: ObservedContainer['notReady']
 }
 
 export interface Decision {
@@ -43,7 +44,7 @@ export function decide(seen: SeenState | undefined, drift: Drift, flags: DecideF
   if (!seen) return {action: 'create', reason: 'absent', pull}
   if (seen.running) {
     if (changed && flags.converge) return {action: 'recreate', reason: `configuration changed: ${fields(drift)}`, pull}
-    if (seen.notReady) return {action: 'nothing', reason: `running but not ready (left so by --keep-failed): its running checks run again${changed ? `; drifted: ${fields(drift)} (--converge recreates it)` : ''}`, pull: false}
+    if (seen.notReady) return {action: 'nothing', reason: `running but not ready (${seen.notReady.interrupted ? 'its running checks were interrupted' : 'left so by --keep-failed'}): its running checks run again${changed ? `; drifted: ${fields(drift)} (--converge recreates it)` : ''}`, pull: false}
     if (changed) return {action: 'nothing', reason: `running, drifted: ${fields(drift)} (--converge recreates it)`, pull: false}
     return {action: 'nothing', reason: `running${drift.known ? ', up to date' : ''}${unknown}`, pull: false}
   }

@@ -17,8 +17,8 @@ export interface ObservedContainer {
   readonly exitCode?: number
   /** Published ports, e.g. `8080->80/tcp` (src/plan/listed-facts.ts). */
   readonly ports?: readonly string[]
-  /** Running, left so by `--keep-failed` after failing its running checks (src/play/not-ready.ts). */
-  readonly notReady?: {readonly at: number; readonly reason: string}
+  /** Running, left so by `--keep-failed` after failing its running checks or by an interruption of them (src/play/not-ready.ts). */
+  readonly notReady?: {readonly at: number; readonly reason: string; readonly interrupted?: boolean}
 }
 
 /** Containers found, by name; a name missing from the map is absent on its ship. */

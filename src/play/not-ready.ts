@@ -1,5 +1,6 @@
 /**
- * Memory of a container left running by `--keep-failed` after its `running` checks failed (issue 13). A label
+ * Memory of a container left running by `--keep-failed` after its `running` checks failed, or whose checks an
+ * interruption (a signal, `--timeout`) cut short (issue 13). A label
  * cannot be added to a container once created, so the fact is kept on its ship as an empty volume labelled with
  * the container's id: `status` shows the container `not ready` and the next `start` checks it again before it
  * counts it as up. The marker goes when the container passes its checks, is stopped or is removed; one naming a
@@ -13,6 +14,7 @@ export const NOT_READY_LABEL = {
   container: 'io.maestro.not-ready.container',
   at: 'io.maestro.not-ready.at',
   reason: 'io.maestro.not-ready.reason',
+  interrupted: 'io.maestro.not-ready.interrupted',
 } as const
 
 const REASON_CHARS = 300
@@ -21,6 +23,8 @@ export interface NotReady {
   /** Epoch ms of the failed checks. */
   readonly at: number
   readonly reason: string
+  /** Its checks were cut short by an interruption, not failed. */
+  readonly interrupted?: boolean
 }
 
 export const markerName = (containerId: string): string => `maestro-not-ready-${containerId.slice(0, 12)}`
@@ -38,13 +42,15 @@ export async function notReadyOn(client: DockerClient): Promise<Map<string, NotR
   for (const v of volumes) {
     const labels = v.Labels ?? {}
     const id = labels[NOT_READY_LABEL.marker]
-    if (id) found.set(id, {at: Number(labels[NOT_READY_LABEL.at]) || 0, reason: labels[NOT_READY_LABEL.reason] ?? ''})
+    if (!id) continue
+    const interrupted = labels[NOT_READY_LABEL.interrupted] === 'true'
+    found.set(id, {at: Number(labels[NOT_READY_LABEL.at]) || 0, reason: labels[NOT_READY_LABEL.reason] ?? '', ...(interrupted ? {interrupted} : {})})
   }
   return found
 }
 
-/** Records that `id` failed its checks and was left running; false when the ship could not record it. */
-export async function markNotReady(ctx: TaskContext, id: string, reason: string): Promise<boolean> {
+/** Records that `id` was left running without passing its checks; false when the ship could not record it. */
+export async function markNotReady(ctx: TaskContext, id: string, reason: string, interrupted = false): Promise<boolean> {
   if (!ctx.docker.createVolume) return false
   try {
     await ctx.docker.createVolume(markerName(id), {
@@ -52,6 +58,7 @@ export async function markNotReady(ctx: TaskContext, id: string, reason: string)
       [NOT_READY_LABEL.container]: ctx.container.name,
       [NOT_READY_LABEL.at]: String(Date.now()),
       [NOT_READY_LABEL.reason]: reason.slice(0, REASON_CHARS),
+      ...(interrupted ? {[NOT_READY_LABEL.interrupted]: 'true'} : {}),
     })
     return true
   } catch {

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -32,4 +32,12 @@ export function parseJunit(xml: string): Xml {
     isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error'].includes(name),
   })
   return parser.parse(xml) as Xml
+}
+
+/** A `--reporter junit=FILE` file: valid against the schema (else throws with xmllint's words), then parsed. */
+export function readJunitFile(file: string): Xml {
+  const xml = readFileSync(file, 'utf8')
+  const lint = xmllintJunit(xml)
+  if (!lint.ok) throw new Error(`${file} is not valid JUnit: ${lint.output}\n${xml}`)
+  return parseJunit(xml)
 }

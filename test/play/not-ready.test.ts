@@ -1,14 +1,16 @@
 import {expect} from 'chai'
-import {definePlugin, Tokens, type LifecycleCheck} from '../../src/api/index.js'
+import {definePlugin, ExitCode, MaestroError, Tokens, type LifecycleCheck} from '../../src/api/index.js'
 import {decide} from '../../src/plan/decide.js'
 import {markerName, NOT_READY_LABEL} from '../../src/play/not-ready.js'
 import {reset, rig, shop} from './setup.js'
 
-/** A check whose verdict the test sets between plays. */
+/** A check whose verdict the test sets between plays; `hang` makes it wait until the play is interrupted. */
 let ready = false
+let hang = false
 const readyCheck: LifecycleCheck = {
   type: 'ready',
-  run: async () => {
+  run: async (_spec, ctx) => {
+    if (hang) await new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')), {once: true}))
     if (!ready) throw new Error('not yet')
   },
 }
@@ -19,7 +21,7 @@ const fleetWithCheck = () => shop({db: {image: 'postgres:16', instances: {'db-1'
 const PLAY = ['db-1', 'app-1', 'app-2']
 
 describe('--keep-failed memory (a container left running after failing its running checks)', () => {
-  beforeEach(() => void (ready = false))
+  beforeEach(() => void ((ready = false), (hang = false)))
 
   it('is recorded on its ship, and status shows it not ready instead of running', async () => {
     const r = await rig(fleetWithCheck(), [checks])
@@ -86,8 +88,40 @@ describe('--keep-failed memory (a container left running after failing its runni
     expect(status.outcomes.get('db-1')).to.include({outcome: 'down'})
   })
 
+  it('an interruption of its running checks leaves it running, aborted and marked not ready; the next start checks it again', async () => {
+    const r = await rig(fleetWithCheck(), [checks])
+    hang = true
+    const ac = new AbortController()
+    r.kernel.events.on('check:start', () => ac.abort(new MaestroError('MAESTRO_INTERRUPTED', 'interrupted by SIGTERM', {exit: ExitCode.TERMINATED})))
+    const cut = await r.play('start', {containers: PLAY, signal: ac.signal})
+    expect(cut.exitCode).to.equal(143)
+    const db = r.fleet.get('a').containers.get('db-1')!
+    expect(db.running, 'nothing new is done once interrupted').to.equal(true)
+    expect(cut.outcomes.get('db-1')).to.include({status: 'failed', failure: 'aborted'})
+    expect(cut.outcomes.get('db-1')?.error?.message).to.equal('db-1: running checks cut short (interrupted by SIGTERM); left running (status and the next start know it is not ready)')
+    expect(r.rec.payloads('task:fail')[0].outcome).to.equal('aborted')
+    const marker = r.fleet.get('a').volumes.get(markerName(db.id))
+    expect(marker?.[NOT_READY_LABEL.interrupted]).to.equal('true')
+    expect(cut.outcomes.get('app-1')?.status).to.equal('skipped')
+
+    const status = await r.play('status', {containers: PLAY})
+    expect(status.outcomes.get('db-1')).to.include({outcome: 'not ready'})
+    expect(status.outcomes.get('db-1')?.detail).to.match(/^\(its running checks were interrupted\)/)
+
+    hang = false
+    ready = true
+    reset(r)
+    const rerun = await r.play('start', {containers: PLAY})
+    expect(rerun.exitCode).to.equal(0)
+    expect(rerun.outcomes.get('db-1')).to.include({outcome: 'up', id: db.id, detail: '(ready now; its running checks had been interrupted)'})
+    expect(rerun.outcomes.get('app-1')).to.include({outcome: 'started'})
+    expect(r.fleet.get('a').volumes.size).to.equal(0)
+  })
+
   it('plan says its checks run again (nothing is changed)', () => {
     const d = decide({running: true, state: 'running', notReady: {at: 1, reason: 'r'}}, {known: true, changes: []})
     expect(d).to.deep.equal({action: 'nothing', reason: 'running but not ready (left so by --keep-failed): its running checks run again', pull: false})
+    const cut = decide({running: true, state: 'running', notReady: {at: 1, reason: 'r', interrupted: true}}, {known: true, changes: []})
+    expect(cut.reason).to.equal('running but not ready (its running checks were interrupted): its running checks run again')
   })
 })

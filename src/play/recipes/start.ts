@@ -18,11 +18,11 @@ export const startRecipe: Recipe = async (ctx) => {
   const decision = decideCommand('start', seen, drift, ctx.options)
   const data = {...driftData(drift), action: decision.action}
   if (decision.action === 'nothing' && seen?.notReady) {
-    // left running by --keep-failed: counted up (and its dependents started) only once its checks pass
+    // left running by --keep-failed or an interruption: counted up (and its dependents started) only once its checks pass
     ctx.progress('running checks again (not ready)')
     const image = await ensureImage(ctx, false)
     await awaitReady(ctx, seen.id, awaitsHealth(ctx.container.healthcheck, hasHealthcheck(image)))
-    return {outcome: 'up', detail: '(ready now; it had failed its running checks)', id: seen.id, data: {...data, readyAgain: true}}
+    return {outcome: 'up', detail: `(ready now; ${seen.notReady.interrupted ? 'its running checks had been interrupted' : 'it had failed its running checks'})`, id: seen.id, data: {...data, readyAgain: true}}
   }
   if (decision.action === 'nothing') return {outcome: 'up', detail: ageDetail(ctx), id: seen?.id, data}
   if (decision.action === 'recreate' && seen?.running) {

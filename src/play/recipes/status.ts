@@ -14,8 +14,9 @@ export const statusRecipe: Recipe = async (ctx) => {
   const detail = statusDetail({age: ageDetail(ctx), exitCode: seen.exitCode, ports: seen.ports, probes})
   const data = {...driftData(drift), state: seen.state, status: seen.status, imageId: seen.imageId, image: seen.image, ports, exitCode: seen.exitCode, published: seen.ports ?? []}
   if (seen.running && seen.notReady) {
-    const notReady = {at: new Date(seen.notReady.at).toISOString(), reason: seen.notReady.reason}
-    return {outcome: 'not ready', detail: `(failed its running checks, left running by --keep-failed)${detail ? ` ${detail}` : ''}`, id: seen.id, data: {...data, notReady}}
+    const notReady = {at: new Date(seen.notReady.at).toISOString(), reason: seen.notReady.reason, ...(seen.notReady.interrupted ? {interrupted: true} : {})}
+    const why = seen.notReady.interrupted ? 'its running checks were interrupted' : 'failed its running checks, left running by --keep-failed'
+    return {outcome: 'not ready', detail: `(${why})${detail ? ` ${detail}` : ''}`, id: seen.id, data: {...data, notReady}}
   }
   return {outcome: seen.running ? 'running' : 'down', detail, id: seen.id, data}
 }

@@ -6,15 +6,10 @@ import {promisify} from 'node:util'
 import {LAB_SCRIPT, useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
 import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
 import {parseJunit, xmllintJunit} from '../../helpers/junit-xml.js'
+import {endOf, playEnd, readEventFile} from '../../helpers/event-lines.js'
+import {until} from '../../helpers/lab-docker.js'
 
 const run = promisify(execFile)
-
-interface EventLine {
-  readonly event: string
-  readonly container?: {readonly name: string}
-  readonly outcome?: string
-  readonly error?: {readonly message: string}
-}
 
 const alive = (pid: number): boolean => {
   try {
@@ -22,15 +17,6 @@ const alive = (pid: number): boolean => {
     return true
   } catch {
     return false
-  }
-}
-
-/** Polls `cond` every 100 ms until it holds; fails after `ms`. */
-async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`still not ${what} after ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 100))
   }
 }
 
@@ -109,11 +95,9 @@ describe('@e2e faults: a ship\'s dockerd is killed during start', function () {
 
     expect(r.code, r.stdout + r.stderr).to.equal(1)
     expect(elapsed, 'bounded: no per-level timeouts').to.be.lessThan(120_000)
-    const lines = readFileSync(jsonFile, 'utf8').split('\n').filter((l) => l !== '')
-    const events = lines.map((l) => JSON.parse(l) as EventLine)
-    expect(events.some((e) => e.event === 'play:end'), 'the play ended in the report').to.equal(true)
-    const ended = (name: string) =>
-      events.find((e) => ['task:end', 'task:fail', 'task:skip'].includes(e.event) && e.container?.name === `${p}-${name}-1`)
+    const events = readEventFile(jsonFile)
+    expect(playEnd(events), 'the play ended in the report').to.not.equal(undefined)
+    const ended = (name: string) => endOf(events, `${p}-${name}-1`)
     expect(ended('a')?.event, JSON.stringify(ended('a'))).to.equal('task:end')
     expect(ended('gate')?.event, JSON.stringify(ended('gate'))).to.equal('task:end')
     expect(ended('b')?.event, JSON.stringify(ended('b'))).to.equal('task:fail')

@@ -7,21 +7,13 @@ import {LAB_SCRIPT, useLab, writeLabEnvironment, type Lab, type LabShip} from '.
 import {knownHostsLine, restoreSshd, signalSshd, tempDir} from '../../helpers/ssh-lab.js'
 import {spawnMaestro, type CliResult} from '../../helpers/cli.js'
 import {parseJunit, xmllintJunit} from '../../helpers/junit-xml.js'
+import {endOf, eventLines, playEnd} from '../../helpers/event-lines.js'
+import {blackholeDockerPort} from '../../helpers/lab-docker.js'
 
 const run = promisify(execFile)
 const SHIP_TIMEOUT_S = 2
 /** What one stop request may take before the client gives up on the ship: stop_timeout + max(timeout, 10 s). */
 const STOP_WAIT_S = 1 + 10
-
-interface EventLine {
-  readonly event: string
-  readonly container?: {readonly name: string}
-  readonly outcome?: string
-  readonly error?: {readonly code: string; readonly message: string}
-}
-
-const blackhole = (s: LabShip, on: boolean) =>
-  run('ip', ['netns', 'exec', s.netns, 'iptables', on ? '-I' : '-D', 'INPUT', '-p', 'tcp', '--dport', String(s.dockerPort), '-j', 'DROP'])
 
 interface Fault {
   /** How ship2 is reached. */
@@ -34,8 +26,8 @@ interface Fault {
 const FAULTS: Record<string, Fault> = {
   'its Docker port is blackholed': {
     ship2: () => ({}),
-    silence: (_lab, s) => blackhole(s, true),
-    restore: (_lab, s) => blackhole(s, false),
+    silence: (_lab, s) => blackholeDockerPort(s, true),
+    restore: (_lab, s) => blackholeDockerPort(s, false),
     reason: () => new RegExp(`^ship ship2 \\(.*\\) is unreachable: no answer within ${STOP_WAIT_S} s$`),
   },
   'its sshd stops answering (SSH ship)': {
@@ -117,14 +109,14 @@ ${onShip2}
     expect(r.code, r.stderr).to.equal(1)
     // one request timeout for the fault, plus top's stop: not one per level (4 × STOP_WAIT_S)
     expect(elapsed, 'one timeout for the whole ship').to.be.lessThan((5 + 2 * STOP_WAIT_S + 5) * 1000)
-    const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as EventLine)
-    const ended = (name: string) => events.find((e) => (e.event === 'task:end' || e.event === 'task:fail') && e.container?.name === `${p}-${name}-1`)!
+    const events = eventLines(r.stdout)
+    const ended = (name: string) => endOf(events, `${p}-${name}-1`)!
     expect(ended('top')).to.include({event: 'task:end', outcome: 'stopped'})
     expect(ended('base')).to.include({event: 'task:end', outcome: 'stopped'})
     const reasons = chain.map((s) => ended(s).error?.message)
     expect(reasons[3], JSON.stringify(ended('d'))).to.match(fault.reason(lab.ships[1]!))
     expect(new Set(reasons).size, reasons.join('\n')).to.equal(1)
-    expect(events.find((e) => e.event === 'play:end'), 'the play ended in the report').to.not.equal(undefined)
+    expect(playEnd(events), 'the play ended in the report').to.not.equal(undefined)
     const junit = readFileSync(junitFile, 'utf8')
     expect(xmllintJunit(junit).ok, junit).to.equal(true)
     expect(JSON.stringify(parseJunit(junit))).to.include(`stop ${p}-a-1`)

@@ -4,37 +4,11 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {promisify} from 'node:util'
 import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
-import {maestro, spawnMaestro, type CliResult, type RunningCli} from '../../helpers/cli.js'
-import {parseJunit, xmllintJunit} from '../../helpers/junit-xml.js'
+import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
+import {readJunitFile} from '../../helpers/junit-xml.js'
+import {endOf, playEnd, readEventFile, sawEvent, sawStderr} from '../../helpers/event-lines.js'
 
 const run = promisify(execFile)
-
-interface EventLine {
-  readonly event: string
-  readonly container?: {readonly name: string}
-  readonly message?: string
-  readonly outcome?: string
-  readonly interrupted?: boolean
-  readonly error?: {readonly code: string; readonly message: string}
-  readonly reason?: string
-}
-
-/** Resolves once the child has printed a JSON event line (on stdout) that `match` accepts. */
-function sawEvent(cli: RunningCli, match: (e: EventLine) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    let buffer = ''
-    const look = (d: Buffer) => {
-      buffer += d.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      if (lines.some((l) => l.startsWith('{') && match(JSON.parse(l) as EventLine))) {
-        cli.child.stdout.off('data', look)
-        resolve()
-      }
-    }
-    cli.child.stdout.on('data', look)
-  })
-}
 
 /**
  * SIGTERM, SIGHUP and a double Ctrl-C during `start --converge`, through the built CLI on two lab ships. The signal
@@ -95,16 +69,12 @@ describe('@e2e faults: signals during a start', function () {
     const started = Date.now()
     cli.child.kill(signals[0])
     if (signals[1]) {
-      await new Promise<void>((resolve) => cli.child.stderr.on('data', (d: Buffer) => d.toString().includes('finishing actions in flight') && resolve()))
+      await sawStderr(cli, 'finishing actions in flight')
       cli.child.kill(signals[1])
     }
     const r = await cli.done
     const elapsed = Date.now() - started
-    const lines = readFileSync(jsonFile, 'utf8').split('\n').filter((l) => l !== '')
-    const events = lines.map((l) => JSON.parse(l) as EventLine)
-    const junit = readFileSync(junitFile, 'utf8')
-    expect(xmllintJunit(junit).ok, junit).to.equal(true)
-    return {r, elapsed, events, junit: parseJunit(junit), before}
+    return {r, elapsed, events: readEventFile(jsonFile), junit: readJunitFile(junitFile), before}
   }
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
@@ -113,11 +83,11 @@ describe('@e2e faults: signals during a start', function () {
       expect(r.code, r.stderr).to.equal(code)
       expect(r.stderr).to.include(`${signal} received: finishing actions in flight`)
       expect(elapsed, 'bounded by the stop in flight, not a hang').to.be.lessThan(30_000)
-      const end = events.find((e) => e.event === 'play:end')!
+      const end = playEnd(events)!
       expect(end, 'the play ended in the report').to.not.equal(undefined)
       expect(end.interrupted).to.equal(true)
       expect(end.error).to.deep.include({code: 'MAESTRO_INTERRUPTED', message: `interrupted by ${signal}`})
-      const outcome = (name: string) => events.find((e) => ['task:end', 'task:fail', 'task:skip'].includes(e.event) && e.container?.name === name)
+      const outcome = (name: string) => endOf(events, name)
       expect(outcome(`${p}-base-1`)).to.include({event: 'task:end', outcome: 'up'})
       expect(outcome(`${p}-top-1`)).to.include({event: 'task:skip', reason: 'interrupted'})
       // what the reports say is what the ships hold
@@ -149,8 +119,8 @@ describe('@e2e faults: signals during a start', function () {
     expect(r.code, r.stderr).to.equal(130)
     expect(r.stderr).to.include(`in flight: ${p}-mid-1 on ship2: start (stopping)`)
     // it did not wait for the stop in flight: mid's task never ended, the play never did
-    expect(events.some((e) => ['task:end', 'task:fail', 'task:skip'].includes(e.event) && e.container?.name === `${p}-mid-1`), JSON.stringify(events)).to.equal(false)
-    expect(events.some((e) => e.event === 'play:end')).to.equal(false)
+    expect(endOf(events, `${p}-mid-1`), JSON.stringify(events)).to.equal(undefined)
+    expect(playEnd(events)).to.equal(undefined)
     expect((await inspect(1, `${p}-mid-1`)).Config.Env).to.include('VERSION=1')
     ok(await maestro(['-f', file, 'start', '--converge']))
     expect((await inspect(1, `${p}-mid-1`)).Config.Env).to.include('VERSION=2')

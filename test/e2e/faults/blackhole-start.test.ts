@@ -1,0 +1,113 @@
+import {expect} from 'chai'
+import {rmSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
+import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
+import {readJunitFile} from '../../helpers/junit-xml.js'
+import {endOf, playEnd, readEventFile, sawEvent} from '../../helpers/event-lines.js'
+import {blackholeDockerPort, labDocker} from '../../helpers/lab-docker.js'
+
+const SHIP_TIMEOUT_S = 2
+
+/**
+ * ship2's Docker port is blackholed in the middle of `start` (ship timeout 2 s), after `a` is up on it and while
+ * `gate` (ship1) waits on its check: when gate is ready, the containers queued for ship2 fail with one reason, what
+ * depends on them on ship1 is skipped, and the command ends about one timeout after ship2's first request; once the
+ * port answers again the same `start` converges.
+ */
+describe('@e2e faults: a ship\'s Docker port is blackholed during start', function () {
+  this.timeout(180_000)
+  let lab: Lab
+  let file = ''
+  let holed = false
+  const p = `bh${process.pid}`
+  const docker = labDocker(() => lab)
+  const ok = (r: CliResult): CliResult => (expect(r.code, r.stdout + r.stderr).to.equal(0), r)
+  const hole = async (on: boolean) => {
+    await blackholeDockerPort(lab.ships[1]!, on)
+    holed = on
+  }
+
+  before(async function () {
+    lab = await useLab({ships: 2, context: this})
+    file = writeLabEnvironment(lab, `services:
+  gate:
+    image: ${lab.image}
+    instances:
+      ${p}-gate-1:
+        ship: ship1
+        command: sleep 86400
+        stop_timeout: 1
+        lifecycle: {running: [{type: rexec, command: 'test -f /tmp/go', attempts: 120}]}
+  a:
+    image: ${lab.image}
+    instances: {${p}-a-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
+  b:
+    image: ${lab.image}
+    requires: [a, gate]
+    instances: {${p}-b-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
+  c:
+    image: ${lab.image}
+    requires: [gate]
+    instances: {${p}-c-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
+  top:
+    image: ${lab.image}
+    requires: [b]
+    instances: {${p}-top-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
+`, {ships: 2, name: p, shipKeys: () => ({timeout: SHIP_TIMEOUT_S})})
+  })
+
+  after(async () => {
+    if (holed) await hole(false)
+    if (!file) return
+    await maestro(['-f', file, 'kill', '-a'])
+    await maestro(['-f', file, 'clean'])
+    rmSync(dirname(file), {recursive: true, force: true})
+  })
+
+  it('fails what is queued for the silent ship with one reason, skips its dependents, ends within about one timeout; a rerun converges', async () => {
+    const dir = dirname(file)
+    const jsonFile = join(dir, 'events.jsonl')
+    const junitFile = join(dir, 'junit.xml')
+    const start = spawnMaestro(['-f', file, 'start', '--reporter', 'json', '--reporter', `json=${jsonFile}`, '--reporter', `junit=${junitFile}`])
+    const isEnd = (name: string) => (e: {event: string; container?: {name: string}}) => e.event === 'task:end' && e.container?.name === `${p}-${name}-1`
+    await Promise.all([sawEvent(start, isEnd('a')), sawEvent(start, (e) => e.event === 'check:start' && e.container?.name === `${p}-gate-1`)])
+    await hole(true)
+    const faulted = Date.now()
+    await docker(0, 'exec', `${p}-gate-1`, 'touch', '/tmp/go')
+    const r = await start.done
+    const elapsed = Date.now() - faulted
+    await hole(false)
+
+    expect(r.code, r.stdout + r.stderr).to.equal(1)
+    // gate's next check attempt (1 s), one request timeout, one more listing of ship2 to read what became of it
+    expect(elapsed, 'about one timeout, not one per container').to.be.lessThan((1 + 2 * SHIP_TIMEOUT_S + 8) * 1000)
+    const events = readEventFile(jsonFile)
+    expect(playEnd(events), 'the play ended in the report').to.not.equal(undefined)
+    const end = (s: string) => endOf(events, `${p}-${s}-1`)
+    expect(end('a')).to.include({event: 'task:end', outcome: 'started'})
+    expect(end('gate')).to.include({event: 'task:end', outcome: 'started'})
+    const reasons = ['b', 'c'].map((s) => {
+      expect(end(s)?.event, JSON.stringify(end(s))).to.equal('task:fail')
+      // the request was sent and never answered, and ship2 was still silent when listed again: not known
+      expect(['unknown', 'failed'], JSON.stringify(end(s))).to.include(end(s)?.outcome)
+      return end(s)?.error?.message
+    })
+    expect(reasons[0]).to.match(new RegExp(`^ship ship2 \\(.*\\) is unreachable: no answer within ${SHIP_TIMEOUT_S} s$`))
+    expect(new Set(reasons).size, reasons.join('\n')).to.equal(1)
+    expect(end('top')).to.include({event: 'task:skip', reason: 'aborted'})
+    const junit = JSON.stringify(readJunitFile(junitFile))
+    for (const s of ['gate', 'a', 'b', 'c', 'top']) expect(junit, s).to.include(`start ${p}-${s}-1`)
+
+    // what the ships hold: a and gate up, nothing reached ship2 after the fault, top never created
+    expect(await docker.state(1, `${p}-a-1`)).to.equal('running')
+    expect(await docker.state(0, `${p}-gate-1`)).to.equal('running')
+    for (const s of ['b', 'c']) expect(await docker.state(1, `${p}-${s}-1`), s).to.equal('absent')
+    expect(await docker.state(0, `${p}-top-1`)).to.equal('absent')
+
+    // ship2 answering again, the same start converges
+    ok(await maestro(['-f', file, 'start']))
+    for (const [ship, s] of [[0, 'gate'], [1, 'a'], [1, 'b'], [1, 'c'], [0, 'top']] as const)
+      expect(await docker.state(ship, `${p}-${s}-1`), s).to.equal('running')
+  })
+})

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {MaestroCommand} from '../cli/base-command.js'
-import {json, selectionFlags} from '../cli/flags.js'
+import {selectionFlags} from '../cli/flags.js'
 import {throwIfFailed} from '../cli/play.js'
 import {statusDocument} from '../cli/status-document.js'
 import {orderedJson} from '../text/ordered-json.js'
@@ -16,7 +16,7 @@ export default class Status extends MaestroCommand {
     // -F is MaestroNG's spelling, kept; -l (as in `ls -l`) does not read as logs' -F (follow)
     full: Flags.boolean({char: 'F', charAliases: ['l'], description: 'also probe each named port (sequential); -l is the same'}),
     'show-hosts': Flags.boolean({char: 'H', description: "show each ship's address instead of its name"}),
-    json: json('one document (maestro.status/v1) instead of the table'),
+    json: Flags.boolean({description: 'print one JSON document (maestro.status/v1) instead of the table'}),
   }
 
   static override examples = [

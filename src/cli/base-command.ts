@@ -9,7 +9,8 @@ import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
 import {InFlight} from './in-flight.js'
 import {STOP_SIGNALS, interruption, signalExit, windingDown, type StopSignal} from './signals.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
-import type {PlayOptions, PlayRequest} from '../play/types.js'
+import type {PlayOptions, PlayRequest, PlayResult} from '../play/types.js'
+import type {Environment} from '../model/types.js'
 import type {Action} from '../api/events.js'
 import type {Session} from '../session/session.js'
 import type {LoadedEnvironment} from '../model/load.js'
@@ -111,10 +112,21 @@ export abstract class MaestroCommand extends Command {
 
   /** Runs an already built play request (commands that chain plays, such as `down`); a failed play throws. */
   protected async runPlay(play: PlayRequest): Promise<void> {
+    await this.whilePlaying(play, (request) => runAction(this.session, request, {out: process.stdout, err: process.stderr, failuresShown: this.failuresShown}))
+  }
+
+  /** Runs an engine play and returns its result, showing nothing of it (commands that print it as data); never throws for a failed play. */
+  protected async playResult(action: Action, things: readonly string[], flags: PlayFlags, options: PlayOptions = {}): Promise<{environment: Environment; result: PlayResult}> {
+    const {environment} = await this.loaded()
+    const result = await this.whilePlaying(await playRequest(environment, action, things, flags, this.abort.signal, options), (request) => this.session.runPlay(request))
+    return {environment, result}
+  }
+
+  private async whilePlaying<T>(play: PlayRequest, run: (request: PlayRequest) => Promise<T>): Promise<T> {
     const request = {...play, scheduler: this.globals.scheduler, lock: {timeoutSeconds: this.lockTimeout, command: this.id}}
     this.playing = true
     try {
-      await runAction(this.session, request, {out: process.stdout, err: process.stderr, failuresShown: this.failuresShown})
+      return await run(request)
     } finally {
       this.playing = false
     }

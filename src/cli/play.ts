@@ -2,7 +2,7 @@
 import {MaestroError} from '../api/errors.js'
 import type {Action} from '../api/events.js'
 import type {Environment} from '../model/types.js'
-import type {PlayOptions, PlayRequest} from '../play/types.js'
+import type {PlayOptions, PlayRequest, PlayResult} from '../play/types.js'
 import type {Session} from '../session/session.js'
 import {selectThings, type SelectionFlags} from './selection.js'
 import {reportOrphans, type ReportStreams} from './orphan-report.js'
@@ -26,19 +26,24 @@ export interface ReportStreamsShown extends ReportStreams {
   readonly failuresShown?: boolean
 }
 
-/**
- * Runs the play; a play that did not succeed throws its error with the engine's exit code (1, 3 or 130). When
- * the failed containers' reasons are already on the screen, the error only names them (said once, not twice).
- */
+/** Runs the play and reports its orphans and absent dependencies; a play that did not succeed throws (throwIfFailed). */
 export async function runAction(session: Session, request: PlayRequest, io: ReportStreamsShown = {out: process.stdout, err: process.stderr}): Promise<void> {
   const result = await session.runPlay(request)
   reportOrphans(request.command, result, io)
   for (const a of result.absentDependencies ?? []) io.err.write(`${absentDependencyWarning(a, request.command)}\n`)
+  throwIfFailed(request.command, result, io.failuresShown === true)
+}
+
+/**
+ * Throws the error of a play that did not succeed, with the engine's exit code (1, 3 or 130). When the failed
+ * containers' reasons are already on the screen, the error only names them (said once, not twice).
+ */
+export function throwIfFailed(command: Action, result: PlayResult, failuresShown = false): void {
   if (result.exitCode === 0) return
-  const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${request.command} failed`)
+  const e = result.error ?? new MaestroError('MAESTRO_ACTION_FAILED', `${command} failed`)
   const failed = [...result.outcomes].filter(([, r]) => r.status === 'failed').map(([name]) => name)
-  const shown = io.failuresShown === true && [...result.outcomes.values()].some((r) => r.status === 'failed' && r.error === e)
-  if (shown) throw new MaestroError(e.code, `${request.command} failed for ${namesOf(failed)} (reason above)`, {exit: result.exitCode, cause: e})
+  const shown = failuresShown && [...result.outcomes.values()].some((r) => r.status === 'failed' && r.error === e)
+  if (shown) throw new MaestroError(e.code, `${command} failed for ${namesOf(failed)} (reason above)`, {exit: result.exitCode, cause: e})
   throw e.exit === result.exitCode ? e : new MaestroError(e.code, e.message, {exit: result.exitCode, cause: e, hint: e.hint})
 }
 

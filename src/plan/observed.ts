@@ -1,3 +1,5 @@
+import type {PublishedPort} from './listed-facts.js'
+
 /** A container as one `listContainers({all: true})` call reports it (no per-container inspect). */
 export interface ObservedContainer {
   readonly id: string
@@ -15,8 +17,8 @@ export interface ObservedContainer {
   readonly labels: Readonly<Record<string, string>>
   /** An exited container's exit code, from its status text. */
   readonly exitCode?: number
-  /** Published ports, e.g. `8080->80/tcp` (src/plan/listed-facts.ts). */
-  readonly ports?: readonly string[]
+  /** Published ports (src/plan/listed-facts.ts). */
+  readonly ports?: readonly PublishedPort[]
   /** Running, left so by `--keep-failed` after failing its running checks or by an interruption of them (src/play/not-ready.ts). */
   readonly notReady?: {readonly at: number; readonly reason: string; readonly interrupted?: boolean}
 }

@@ -152,6 +152,7 @@ describe('completion (built binary)', () => {
   it('completes flags, flag values, topics and fixed arguments', () => {
     expect(complete('maestro', 'start', '--con')).to.deep.equal(['--concurrency', '--container-filter', '--converge'])
     expect(complete('maestro', 'status', '--progress', '')).to.deep.equal(['auto', 'plain', 'tty'])
+    expect(complete('maestro', 'status', '--j')).to.deep.equal(['--json'])
     expect(complete('maestro', 'plugins', 'li')).to.deep.equal(['link'])
     expect(complete('maestro', 'completion', '')).to.deep.equal(['bash', 'zsh'])
   })

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {maestro, tempProject} from '../helpers/cli.js'
 import {OFFLINE_ZK_OMITTED_WEB} from '../helpers/fixtures.js'
+import {compileSchema} from '../helpers/ajv.js'
 
 describe('status of an unreachable ship (built binary)', function () {
   // each case spawns the built binary (~0.3-0.5 s a run, more on a loaded machine)
@@ -37,6 +38,18 @@ describe('status of an unreachable ship (built binary)', function () {
     expect(r.stdout).to.equal('')
     const text = readFileSync(join(t.dir, 'out/status.txt'), 'utf8')
     expect(text.split('\n').filter((l) => l.endsWith('host down'))).to.have.length(3)
+  })
+
+  it('--json: one valid document on stdout, every container unknown and the ship with its error, exit 0 as the table', async () => {
+    const r = await maestro(['status', '--json', '-C', 'web-*'], {cwd: t.dir})
+    expect(r.code, r.stderr).to.equal(0)
+    const doc = JSON.parse(r.stdout) as {containers: {name: string; state: string}[]; unreachable: {ship: string; error: string}[]}
+    const {validate} = compileSchema('schema/status.schema.json')
+    expect(validate(doc), JSON.stringify(validate.errors)).to.equal(true)
+    expect(doc.containers.map((c) => [c.name, c.state])).to.deep.equal([['web-1', 'unknown'], ['web-2', 'unknown']])
+    expect(doc.unreachable).to.have.length(1)
+    expect(doc.unreachable[0].ship).to.equal('vm1')
+    expect(doc.unreachable[0].error).to.match(/^ship vm1 \(tcp:\/\/127\.0\.0\.1:1\) is unreachable: /)
   })
 
   it('refuses to start anything and exits 3', async () => {

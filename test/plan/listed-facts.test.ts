@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {exitCodeOf, publishedPorts, statusDetail} from '../../src/plan/listed-facts.js'
+import {exitCodeOf, portText, publishedPorts, statusDetail} from '../../src/plan/listed-facts.js'
 
 describe('listed container facts (status view)', () => {
   it('reads the exit code from Docker\'s status text', () => {
@@ -11,13 +11,16 @@ describe('listed container facts (status view)', () => {
   })
 
   it('lists published ports once each, sorted, with a bound address only when not a wildcard', () => {
-    expect(publishedPorts([
+    const ports = publishedPorts([
       {IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp'},
       {IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp'},
       {IP: '127.0.0.1', PrivatePort: 53, PublicPort: 5353, Type: 'udp'},
       {PrivatePort: 9000, Type: 'tcp'},
       {IP: '::1', PrivatePort: 22, PublicPort: 2222, Type: 'tcp'},
-    ])).to.deep.equal(['[::1]:2222->22/tcp', '127.0.0.1:5353->53/udp', '8080->80/tcp'])
+    ])
+    expect(ports.map(portText)).to.deep.equal(['[::1]:2222->22/tcp', '127.0.0.1:5353->53/udp', '8080->80/tcp'])
+    expect(ports[2]).to.deep.equal({hostPort: 8080, containerPort: 80, protocol: 'tcp'})
+    expect(ports[1]).to.deep.equal({hostIp: '127.0.0.1', hostPort: 5353, containerPort: 53, protocol: 'udp'})
     expect(publishedPorts(undefined)).to.deep.equal([])
   })
 

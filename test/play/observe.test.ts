@@ -24,6 +24,6 @@ describe('observed exit code and ports', () => {
     expect(exited.ports).to.equal(undefined)
     const up = toObserved('ship1', {...summary(['/web-1']), Ports: [{IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp'}]})
     expect(up.exitCode).to.equal(undefined)
-    expect(up.ports).to.deep.equal(['8080->80/tcp'])
+    expect(up.ports).to.deep.equal([{hostPort: 8080, containerPort: 80, protocol: 'tcp'}])
   })
 })

@@ -37,12 +37,15 @@ export const selectingCommand = (command: PlannedCommand): Action => (command ==
 export const selectionAll = (command: PlannedCommand, things: readonly string[], all: boolean | undefined): boolean =>
   all === true || (command === 'down' && things.length === 0)
 
+const takes = (command: PlannedCommand): string => (TAKES[command].length > 0 ? TAKES[command].map((f) => `--${f}`).join(', ') : 'only the selection flags')
+
 /** The play options of the planned command, or a usage error naming a flag it does not take. */
 export function planForOptions(command: PlannedCommand, flags: PlanForFlags): PlayOptions {
   const taken = new Set<Flag>(TAKES[command])
   const given = DECISION_FLAGS.filter((k) => flags[k] === true)
   const stray = given.find((k) => !taken.has(k))
-  if (stray) throw new MaestroError('MAESTRO_USAGE', `--${stray} is not a flag of ${command}: plan --for ${command} takes ${TAKES[command].length > 0 ? TAKES[command].map((f) => `--${f}`).join(', ') : 'only the selection flags'}`)
+  if (stray) throw new MaestroError('MAESTRO_USAGE', `--${stray} is not a flag of ${command}: plan --for ${command} takes ${takes(command)}`)
+  if (command !== 'start' && flags.converge !== undefined) throw new MaestroError('MAESTRO_USAGE', `--${flags.converge ? '' : 'no-'}converge is a flag of start only: plan --for ${command} takes ${takes(command)}`)
   const is = (f: Flag) => flags[f] === true
   return {
     refreshImages: is('refresh-images'), reuse: is('reuse'), removeOrphans: is('remove-orphans'), onlyIfChanged: is('only-if-changed'),

@@ -23,7 +23,7 @@ export default class Plan extends MaestroCommand {
     json: json('the plan'),
     'refresh-images': refreshImages(),
     reuse: reuse(),
-    converge: Flags.boolean({description: 'plan for `start --converge` (default; --no-converge plans a plain start)', allowNo: true, default: true}),
+    converge: Flags.boolean({description: 'plan for `start --converge` (the default; --no-converge plans a plain start; start only)', allowNo: true}),
     'remove-orphans': removeOrphans(),
     'detailed-exitcode': Flags.boolean({description: 'exit 4 when something would change (0 when nothing would; errors keep their own codes)'}),
   }

@@ -62,6 +62,10 @@ describe('plan --for COMMAND (built binary, fake fleet)', function () {
     expect([reuse.code, reuse.stderr.trim()]).to.deep.equal([2, 'ERROR: --reuse is not a flag of stop: plan --for stop takes --expand-services'])
     const only = await cli(['plan', '--only-if-changed'])
     expect([only.code, only.stderr.trim()]).to.deep.equal([2, 'ERROR: --only-if-changed is not a flag of start: plan --for start takes --refresh-images, --reuse, --remove-orphans'])
+    for (const flag of ['--converge', '--no-converge']) {
+      const converge = await cli(['plan', '--for', 'clean', flag])
+      expect([converge.code, converge.stderr.trim()]).to.deep.equal([2, `ERROR: ${flag} is a flag of start only: plan --for clean takes --remove-orphans`])
+    }
     const bad = await cli(['plan', '--for', 'pull'])
     expect(bad.code).to.equal(2)
     expect(bad.stderr).to.match(/^ERROR: .*pull/)

@@ -135,6 +135,8 @@ describe('@e2e deploy lock on the lab', function () {
     expect((await cli('kill', '-a')).code).to.equal(0)
     const run = spawnMaestro(['-f', file, 'start'])
     await until('start to hold the lock', held)
+    // killed while web-1 waits on its running check: the run has started it
+    await until('web-1 to run', async () => (await ship1.inspectContainer(`${p}-web-1`))?.State.Running === true)
     const pid = run.child.pid
     run.child.kill('SIGKILL')
     await run.done

@@ -125,6 +125,10 @@ export class ModemDockerClient implements DockerClient {
     })
   }
 
+  async renameContainer(nameOrId: string, name: string): Promise<void> {
+    await this.call({method: 'POST', path: `/containers/${id(nameOrId)}/rename`, query: {name}})
+  }
+
   async listVolumes(filters?: Record<string, string[]>): Promise<VolumeSummary[]> {
     const body = await this.call<{Volumes?: VolumeSummary[] | null}>({method: 'GET', path: '/volumes', query: filters ? {filters: JSON.stringify(filters)} : {}})
     return body.Volumes ?? []

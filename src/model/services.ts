@@ -8,6 +8,7 @@ import {parseLifecycle} from './lifecycle.js'
 import {normalizeInstance, readLimits, readPorts, type ServiceParts} from './instances.js'
 import {readBool, readMap, readString, readStringList, type RawMap} from './read.js'
 import {orderedEntries, withKeyOrder} from './key-order.js'
+import {readUpdate, startFirstConflict} from './update.js'
 
 export interface NormalizedServices {
   readonly services: Record<string, Service>
@@ -62,6 +63,13 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
       order.push(instance)
       instances.push(instance)
     }
+    const update = readUpdate(s, raw.update)
+    if (update?.order === 'start-first') {
+      for (const instance of instances) {
+        const conflict = startFirstConflict(containers[instance])
+        if (conflict) s.error(['update', 'order'], `update.order start-first: ${conflict}`)
+      }
+    }
     serviceOrder.push(name)
     services[name] = {
       name,
@@ -70,6 +78,7 @@ export function normalizeServices(ctx: NormalizeContext, data: RawMap): Normaliz
       wantsInfo: readStringList(s, ['wants_info'], raw.wants_info),
       omit: readBool(s, ['omit'], raw.omit, false),
       instances,
+      ...(update === undefined ? {} : {update: {...update, loc: ctx.sink.locate(s.at('update'), 'key')}}),
       loc: ctx.sink.locate(s.path, 'key'),
     }
   }

@@ -160,6 +160,23 @@ export interface RegistryConfig {
   readonly retry: RegistryRetry
 }
 
+export type UpdateOrder = 'stop-first' | 'start-first'
+
+/** A service's `update:` block (src/model/update.ts); durations in milliseconds. */
+export interface UpdateConfig {
+  /** Instances replaced at once; 0: all at once. */
+  readonly parallelism: number
+  /** Wait after an instance's replacement before its slot takes the next one. */
+  readonly delayMs: number
+  readonly order: UpdateOrder
+  /** How long a new container is watched after its running checks passed. */
+  readonly monitorMs: number
+  readonly failureAction: 'pause' | 'continue'
+  /** Failed replacements, as a share of the service's instances, tolerated before failure_action applies. */
+  readonly maxFailureRatio: number
+  readonly loc?: SourceLoc
+}
+
 export interface Service {
   readonly name: string
   readonly image: string
@@ -168,6 +185,8 @@ export interface Service {
   readonly omit: boolean
   /** Instance names, in file order. */
   readonly instances: readonly string[]
+  /** Absent: every drifted instance is replaced at once, stop-first (MaestroNG). */
+  readonly update?: UpdateConfig
   readonly loc?: SourceLoc
 }
 

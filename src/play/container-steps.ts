@@ -26,14 +26,17 @@ export async function removeContainer(ctx: TaskContext, id: string): Promise<voi
   await clearNotReady(ctx, id)
 }
 
-/** Creates the container with the Maestro labels (environment, digest of its effective config). */
-export async function createContainer(ctx: TaskContext): Promise<string> {
+/**
+ * Creates the container with the Maestro labels (environment, digest of its effective config). `dockerName` is a
+ * temporary name (start-first updates); env, hostname and labels are always the instance's.
+ */
+export async function createContainer(ctx: TaskContext, dockerName = ctx.container.name): Promise<string> {
   ctx.progress('creating')
   const labels = maestroLabels(ctx.environment, ctx.container, ctx.desired())
   const body = buildCreateSpec(ctx.environment, ctx.container.name, ctx.envPairs(), labels)
   await step(ctx, 'network setup failed', () => ensureNetworks(ctx))
   const platform = ctx.container.platform
-  const {Id} = await step(ctx, 'create failed', () => ctx.docker.createContainer(ctx.container.name, body, platform ? {platform} : undefined))
+  const {Id} = await step(ctx, 'create failed', () => ctx.docker.createContainer(dockerName, body, platform ? {platform} : undefined))
   await step(ctx, 'network connect failed', () => connectOtherNetworks(ctx, Id))
   ctx.emit('container:create', {id: Id})
   return Id

@@ -115,6 +115,15 @@ export class FakeDocker implements DockerClient {
     return {Id: c.id}
   }
 
+  async renameContainer(id: string, name: string): Promise<void> {
+    const c = this.must(id)
+    await this.call('renameContainer', `${c.name} ${name}`)
+    if (this.containers.has(name)) throw Object.assign(new Error(`Conflict. The container name "/${name}" is already in use`), {statusCode: 409})
+    this.containers.delete(c.name)
+    c.name = name
+    this.containers.set(name, c)
+  }
+
   async inspectNetwork(name: string): Promise<NetworkInspect | undefined> {
     await this.call('inspectNetwork', name)
     return this.networks.get(name)

@@ -34,6 +34,7 @@ export const SERVICE: Level = {
   ports: SHARED.ports,
   lifecycle: SHARED.lifecycle,
   limits: SHARED.limits,
+  update: {description: 'How start --converge replaces running instances whose configuration changed (Compose update_config); without it, all at once, stop-first.', schema: ref('update')},
 }
 
 /** Instance keys: every key MaestroNG reads (reference §2.5). */
@@ -92,6 +93,17 @@ export const HEALTHCHECK: Level = {
   retries: {description: 'Consecutive failures before unhealthy.', schema: int(0)},
   start_period: {description: 'Grace period after start during which failures do not count.', schema: str},
   disable: {description: "Disable the image's HEALTHCHECK (and the wait for healthy).", schema: bool, default: false},
+}
+
+const duration: JsonSchema = {anyOf: [{type: 'string'}, {const: 0}]}
+
+export const UPDATE: Level = {
+  parallelism: {description: 'Instances replaced at once (0: all at once).', schema: int(0), default: 1},
+  delay: {description: 'Wait after an instance is replaced before its slot replaces the next, e.g. 10s.', schema: duration, default: '0s'},
+  order: {description: 'stop-first: the old container stops before the new one starts; start-first: the new one starts beside it under a temporary name and takes over once ready.', schema: strEnum(['stop-first', 'start-first']), default: 'stop-first'},
+  monitor: {description: 'How long a new container is watched after its running checks pass; exiting or turning unhealthy then is a failure, e.g. 5s.', schema: duration, default: '0s'},
+  failure_action: {description: 'When failures exceed max_failure_ratio: pause (the update stops where it is) or continue (rollback is not built yet).', schema: strEnum(['pause', 'continue']), default: 'pause'},
+  max_failure_ratio: {description: 'Share of the instances (0 to 1) whose replacement may fail before failure_action applies.', schema: num, default: 0},
 }
 
 export const GPU_REQUEST: Level = {

@@ -1,5 +1,5 @@
 import {AUDITOR, MAESTRO_META, REGISTRY, REGISTRY_RETRY, SHIP, SSH_TUNNEL, TOP} from './keys.js'
-import {CHECK, GPU_REQUEST, HEALTHCHECK, INSTANCE, NETWORK_ATTACHMENT, LIMITS, PORT_MAPPING, RESTART_MAPPING, SERVICE, ULIMIT, VOLUME_MAPPING} from './container-keys.js'
+import {CHECK, GPU_REQUEST, HEALTHCHECK, UPDATE, INSTANCE, NETWORK_ATTACHMENT, LIMITS, PORT_MAPPING, RESTART_MAPPING, SERVICE, ULIMIT, VOLUME_MAPPING} from './container-keys.js'
 import {ref, templated, type JsonSchema, type KeySpec, type Level} from './shapes.js'
 
 export const SCHEMA_ID = 'https://raw.githubusercontent.com/maestro-ng/maestro/main/schema/maestro.schema.json'
@@ -70,6 +70,7 @@ export function buildJsonSchema(): JsonSchema {
       healthcheck: levelSchema(HEALTHCHECK, 'A Docker healthcheck (Compose spelling).'),
       gpus: {anyOf: [{enum: ['all']}, {type: 'integer', minimum: 0}, {type: 'string'}, {type: 'array', items: ref('gpuRequest')}]},
       gpuRequest: levelSchema(GPU_REQUEST, 'A GPU device request.'),
+      update: levelSchema(UPDATE, 'How drifted running instances are replaced (Compose update_config names).'),
     },
   }
 }

@@ -5,6 +5,9 @@ import {ensureImage, hasHealthcheck} from '../image.js'
 import {awaitsHealth} from '../../model/healthcheck.js'
 import {decideCommand} from '../../plan/decide-command.js'
 import {bringUp} from './bring-up.js'
+import {updateGate} from '../update-gate.js'
+import {rollingReplace} from '../rolling-replace.js'
+import {isMaestroError} from '../../api/errors.js'
 import {ageDetail, driftData, driftOf} from './observed-facts.js'
 
 /**
@@ -25,6 +28,19 @@ export const startRecipe: Recipe = async (ctx) => {
     return {outcome: 'up', detail: `(ready now; ${seen.notReady.interrupted ? 'its running checks had been interrupted' : 'it had failed its running checks'})`, id: seen.id, data: {...data, readyAgain: true}}
   }
   if (decision.action === 'nothing') return {outcome: 'up', detail: ageDetail(ctx), id: seen?.id, data}
+  const gate = decision.action === 'recreate' && seen?.running ? updateGate(ctx) : undefined
+  if (gate && seen) {
+    const slots = await gate
+    const changed = `(changed: ${drift.changes.map((c) => c.field).join(', ')}; ${slots.config.order})`
+    try {
+      const id = await rollingReplace(ctx, slots, seen.id, decision.pull)
+      return {outcome: 'recreated', detail: changed, id, data: {changes: drift.changes, action: decision.action, order: slots.config.order}}
+    } catch (e) {
+      // within max_failure_ratio (or failure_action: continue) the update goes on past it; otherwise it pauses here
+      if (!ctx.signal.aborted && isMaestroError(e) && slots.tolerates()) return {nonFatal: e}
+      throw e
+    }
+  }
   if (decision.action === 'recreate' && seen?.running) {
     const image = await ensureImage(ctx, decision.pull)
     await stopContainer(ctx, seen.id)

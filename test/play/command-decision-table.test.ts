@@ -4,6 +4,7 @@ import type {PlayOptions, PlayResult} from '../../src/play/types.js'
 import type {PlannedCommand} from '../../src/plan/decide-command.js'
 import {selectContainers} from '../../src/graph/select.js'
 import {ALL, reset, rig, shop, type Rig} from './setup.js'
+import {CACHE, createdOnly, drifted, moved, started, stopped} from './situations.js'
 
 /** What the recording fake saw done to one container on its ship, as a plan action. */
 function executed(r: Rig, ship: string, name: string): string {
@@ -36,26 +37,6 @@ interface Row {
   readonly orphan?: {readonly name: string; readonly action: string; readonly kept: boolean}
 }
 
-const CACHE = ['cache-1']
-const started = async (r: Rig) => void (await r.play('start', {containers: CACHE}))
-const stopped = async (r: Rig) => {
-  await started(r)
-  await r.play('stop', {containers: CACHE})
-}
-/** What an interrupted start can leave: created, never started. */
-const createdOnly = async (r: Rig) => {
-  await started(r)
-  Object.assign(r.fleet.get('b').containers.get('cache-1')!, {running: false, status: 'created', startedSeq: undefined})
-}
-const drifted = async (r: Rig) => {
-  await started(r)
-  r.env = shop({cache: {image: 'redis:8', instances: {'cache-1': {ship: 'b'}}}})
-  r.fleet.get('b').addImage('redis:8')
-}
-const moved = async (r: Rig) => {
-  await started(r)
-  r.env = shop({cache: {instances: {'cache-1': {ship: 'a'}}}})
-}
 const movedStopped = async (r: Rig) => {
   await stopped(r)
   r.env = shop({cache: {instances: {'cache-1': {ship: 'a'}}}})

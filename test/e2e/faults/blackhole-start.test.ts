@@ -6,6 +6,7 @@ import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
 import {readJunitFile} from '../../helpers/junit-xml.js'
 import {endOf, playEnd, readEventFile, sawEvent} from '../../helpers/event-lines.js'
 import {blackholeDockerPort, labDocker} from '../../helpers/lab-docker.js'
+import {gatedChainServices} from '../../helpers/gated-chain.js'
 
 const SHIP_TIMEOUT_S = 2
 
@@ -30,31 +31,11 @@ describe('@e2e faults: a ship\'s Docker port is blackholed during start', functi
 
   before(async function () {
     lab = await useLab({ships: 2, context: this})
-    file = writeLabEnvironment(lab, `services:
-  gate:
-    image: ${lab.image}
-    instances:
-      ${p}-gate-1:
-        ship: ship1
-        command: sleep 86400
-        stop_timeout: 1
-        lifecycle: {running: [{type: rexec, command: 'test -f /tmp/go', attempts: 120}]}
-  a:
-    image: ${lab.image}
-    instances: {${p}-a-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-  b:
-    image: ${lab.image}
-    requires: [a, gate]
-    instances: {${p}-b-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-  c:
+    file = writeLabEnvironment(lab, gatedChainServices(lab.image, p, `  c:
     image: ${lab.image}
     requires: [gate]
     instances: {${p}-c-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-  top:
-    image: ${lab.image}
-    requires: [b]
-    instances: {${p}-top-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-`, {ships: 2, name: p, shipKeys: () => ({timeout: SHIP_TIMEOUT_S})})
+`), {ships: 2, name: p, shipKeys: () => ({timeout: SHIP_TIMEOUT_S})})
   })
 
   after(async () => {

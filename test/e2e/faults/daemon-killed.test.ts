@@ -8,6 +8,7 @@ import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
 import {parseJunit, xmllintJunit} from '../../helpers/junit-xml.js'
 import {endOf, playEnd, readEventFile} from '../../helpers/event-lines.js'
 import {until} from '../../helpers/lab-docker.js'
+import {gatedChainServices} from '../../helpers/gated-chain.js'
 
 const run = promisify(execFile)
 
@@ -44,31 +45,11 @@ describe('@e2e faults: a ship\'s dockerd is killed during start', function () {
   before(async function () {
     lab = await useLab({ships: 2, context: this})
     // gate (ship1) becomes ready only when the test says so: the kill lands between `a` (up on ship2) and `b`
-    file = writeLabEnvironment(lab, `services:
-  gate:
-    image: ${lab.image}
-    instances:
-      ${p}-gate-1:
-        ship: ship1
-        command: sleep 86400
-        stop_timeout: 1
-        lifecycle: {running: [{type: rexec, command: 'test -f /tmp/go', attempts: 120}]}
-  a:
-    image: ${lab.image}
-    instances: {${p}-a-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-  b:
-    image: ${lab.image}
-    requires: [a, gate]
-    instances: {${p}-b-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-  top:
-    image: ${lab.image}
-    requires: [b]
-    instances: {${p}-top-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-  side:
+    file = writeLabEnvironment(lab, gatedChainServices(lab.image, p, `  side:
     image: ${lab.image}
     requires: [gate]
     instances: {${p}-side-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-`, {ships: 2, name: p, shipKeys: () => ({timeout: 5})})
+`), {ships: 2, name: p, shipKeys: () => ({timeout: 5})})
   })
 
   after(async () => {

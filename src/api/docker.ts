@@ -188,8 +188,8 @@ export interface DockerClient {
   stopContainer(id: string, timeoutSeconds: number): Promise<void>
   killContainer(id: string, signal?: string): Promise<void>
   removeContainer(id: string, options?: {volumes?: boolean; force?: boolean}): Promise<void>
-  /** `docker rename`: the container keeps its id; `start-first` updates give the new container the instance's name. */
-  renameContainer(id: string, name: string): Promise<void>
+  /** `docker rename`: the container keeps its id; `start-first` updates give the new container the instance's name (without it, they are refused). */
+  renameContainer?(id: string, name: string): Promise<void>
   /** Undefined when the image is not present. */
   inspectImage(ref: string): Promise<ImageInspect | undefined>
   /** The images present (ids only); optional (API 1.5): without it, the deploy lock may pull an image for its marker. */

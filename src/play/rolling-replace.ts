@@ -45,6 +45,8 @@ const withNote = (e: unknown, note: string): unknown =>
   isMaestroError(e) ? new MaestroError(e.code, `${e.message}; ${note}`, {cause: e.cause, hint: e.hint, logTail: e.logTail, exit: e.exit}) : e
 
 async function startFirst(ctx: TaskContext, oldId: string, health: boolean, monitorMs: number): Promise<string> {
+  const rename = ctx.docker.renameContainer?.bind(ctx.docker)
+  if (!rename) throw new MaestroError('MAESTRO_DOCKER', `${ctx.container.name}: order: start-first needs a Docker client that can rename containers, and ship ${ctx.container.ship}'s cannot; this instance was not changed`)
   const temporary = nextName(ctx.container.name)
   // a start-first update cut short earlier left its new container: it is not the instance's, so it goes
   const leftover = await ctx.docker.inspectContainer(temporary).catch(() => undefined)
@@ -62,7 +64,7 @@ async function startFirst(ctx: TaskContext, oldId: string, health: boolean, moni
   await removeContainer(ctx, oldId)
   ctx.progress(`renaming ${temporary} to ${ctx.container.name}`)
   try {
-    await ctx.docker.renameContainer(id, ctx.container.name)
+    await rename(id, ctx.container.name)
   } catch (e) {
     throw dockerError(ctx, 'rename failed', e)
   }

@@ -37,6 +37,21 @@ const steps = (rec: EventRecorder): string[] => rec.lines((e) => ['container:cre
 const live = (fleet: FakeFleet) => [...fleet.ships.values()].flatMap((d) => [...d.containers.values()])
 
 describe('update: block (rolling replacement on the recording fake)', () => {
+  it('start-first on a ship whose Docker client cannot rename: that instance is refused before anything is created, the old one keeps running', async () => {
+    const {fleet, rec, before, converge} = await started()
+    const b = fleet.get('b')
+    Object.assign(b, {renameContainer: undefined})
+    const mark = b.calls.length
+    const r = await converge(api('app:2', {failureAction: 'continue', maxFailureRatio: 1}))
+    expect(r.exitCode).to.equal(1)
+    expect(b.calls.slice(mark).filter((c) => c.startsWith('createContainer') || c.startsWith('stopContainer'))).to.deep.equal([])
+    expect(b.containers.get('api-3')!.id).to.equal(before['api-3'])
+    expect(b.containers.get('api-3')!.running).to.equal(true)
+    const failed = rec.events.filter((e) => e.event === 'task:fail').map((e) => String((e.payload as {error?: Error}).error?.message))
+    expect(failed).to.have.length(1)
+    expect(failed[0]).to.equal('api-3: order: start-first needs a Docker client that can rename containers, and ship b\'s cannot; this instance was not changed')
+  })
+
   it('start-first, parallelism 1: each new container is created before its old one stops, one instance at a time, and takes the instance name', async () => {
     const {fleet, rec, before, converge} = await started()
     const r = await converge(api('app:2', {}))

@@ -1,5 +1,5 @@
 import type {ContainerRef, EventSource, PlayEnd, PlayStart, Reporter, ReporterContext} from '../../src/api/index.js'
-import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
+import {clearLine, cursorDown, cursorUp, paint, type Style} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
 import {endStatus, failStatus, pendingStatus, skipStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
@@ -7,6 +7,7 @@ import {systemClock, type Clock} from './clock.js'
 import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
 import {PlainLog} from './plain-log.js'
 import {failureLines} from './failure.js'
+import {monitoringText, pauseText, replacedText, replacingText, rollbackText, replacementFailedText} from '../shared/update-words.js'
 
 /**
  * The upstream table. On a TTY every row is redrawn in place as its container progresses, a waiting row with
@@ -21,6 +22,9 @@ export class ConsoleReporter implements Reporter {
   private drawn = 0
   private tally = new Tally()
   private failures: string[][] = []
+  /** What the play's updates did (replaced, rolled back, paused), shown under the table. */
+  private updates: {text: string; style: Style}[] = []
+  private inPlay = false
   /** Why each unreachable ship is down, shown once under the table. */
   private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
@@ -62,6 +66,15 @@ export class ConsoleReporter implements Reporter {
       this.tally.skipped++
       this.finish(e.container, skipStatus(e), e.at)
     })
+    events.on('update:replace', (e) => this.progress(e.container, replacingText(e), e.at))
+    events.on('update:monitor', (e) => this.progress(e.container, monitoringText(e.ms, e.id), e.at))
+    events.on('update:replaced', (e) => {
+      this.progress(e.container, replacedText(e), e.at)
+      this.update(`${e.container.name}: ${replacedText(e)}`, 'green')
+    })
+    events.on('update:failed', (e) => this.progress(e.container, `${replacementFailedText(e.then)}...`, e.at))
+    events.on('update:rollback', (e) => this.serviceUpdate(e.at, e.service, rollbackText(e), 'red'))
+    events.on('update:pause', (e) => this.serviceUpdate(e.at, e.service, pauseText(e), 'yellow'))
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it
     events.on('play:error', (e) => {
@@ -69,7 +82,21 @@ export class ConsoleReporter implements Reporter {
     })
   }
 
+  /** A service's rollback or pause: a log line as it happens off a terminal; under the table in any case. */
+  private serviceUpdate(at: number, service: string, text: string, style: Style): void {
+    if (this.inPlay && this.plainLog) this.log.note(at, service, text)
+    this.update(`${service}: ${text}`, style)
+  }
+
+  /** Kept for under the table; outside a play (nothing to draw under) written at once. */
+  private update(text: string, style: Style): void {
+    if (this.inPlay) this.updates.push({text, style})
+    else this.write(`${paint(style, text, this.ctx.color)}\n`)
+  }
+
   private start(e: PlayStart): void {
+    this.inPlay = true
+    this.updates = []
     const list = e.direction === 'reverse' ? [...e.containers].reverse() : e.containers
     const numberOf = new Map(e.containers.map((c, i) => [c.name, i + 1]))
     this.acting = e.command !== 'status'
@@ -152,6 +179,7 @@ export class ConsoleReporter implements Reporter {
 
   private end(e: PlayEnd): void {
     if (!this.widths) return
+    this.inPlay = false
     this.stopTicking?.()
     this.stopTicking = undefined
     if (this.plainLog) {
@@ -159,6 +187,7 @@ export class ConsoleReporter implements Reporter {
       for (const n of this.order) this.write(formatRow(this.rows.get(n)!, this.widths, this.ctx.color) + '\n')
     }
     for (const [head, ...more] of this.failures) this.write(`${paint('red', head, this.ctx.color)}\n${more.map((l) => `${l}\n`).join('')}`)
+    for (const u of this.updates) this.write(`${paint(u.style, u.text, this.ctx.color)}\n`)
     for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''
     this.write(`${this.tally.summary(e.stats.durationMs)}${interrupted}\n`)

@@ -38,18 +38,28 @@ export class JunitReporter implements Reporter {
       this.add(e.playId, {container: e.container.name, service: e.container.service, name: caseName(e.action, e.container), durationMs: 0, kind: 'skipped', message: e.detail ? `not attempted: ${e.detail}` : e.reason})
     })
     events.on('update:replace', (e) => void this.replacing.set(`${e.playId}/${e.container.name}`, e.at))
-    events.on('update:replaced', (e) => this.add(e.playId, replacedCase(e)))
+    events.on('update:replaced', (e) => this.addUpdate(e, replacedCase(e)))
     events.on('update:failed', (e) => {
       const began = this.replacing.get(`${e.playId}/${e.container.name}`)
-      this.add(e.playId, replaceFailedCase(e, began === undefined ? 0 : Math.max(0, e.at - began)))
+      this.addUpdate(e, replaceFailedCase(e, began === undefined ? 0 : Math.max(0, e.at - began)))
     })
-    events.on('update:pause', (e) => pausedCases(e).forEach((c) => this.add(e.playId, c)))
-    events.on('update:rollback', (e) => this.add(e.playId, rollbackCase(e)))
+    events.on('update:pause', (e) => pausedCases(e).forEach((c) => this.addUpdate(e, c)))
+    events.on('update:rollback', (e) => this.addUpdate(e, rollbackCase(e)))
     events.on('play:error', (e) => void this.suites.push(failedCommandSuite(e)))
     events.on('play:end', (e) => {
       const play = this.plays.get(e.playId)
       if (play) finishSuite(play.suite, e)
     })
+  }
+
+  /** An update case of a play no `play:start` announced (a command's own rollback) goes to a suite `update` of its own. */
+  private addUpdate(e: {playId: string; at: number}, result: CaseResult): void {
+    if (!this.plays.has(e.playId)) {
+      const suite: Suite = {name: 'update', startedAt: e.at, properties: {playId: e.playId}, cases: []}
+      this.suites.push(suite)
+      this.plays.set(e.playId, {suite, order: []})
+    }
+    this.add(e.playId, result)
   }
 
   /** Test cases follow the play's container order, whatever order the actions finished in. */

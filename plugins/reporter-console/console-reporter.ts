@@ -7,7 +7,7 @@ import {systemClock, type Clock} from './clock.js'
 import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
 import {PlainLog} from './plain-log.js'
 import {failureLines} from './failure.js'
-import {monitoringText, pauseText, replacedText, replacingText, rollbackText, replacementFailedText} from '../shared/update-words.js'
+import {pauseText, replacedText, replacementFailedText, rollbackText} from '../shared/update-words.js'
 
 /**
  * The upstream table. On a TTY every row is redrawn in place as its container progresses, a waiting row with
@@ -22,6 +22,8 @@ export class ConsoleReporter implements Reporter {
   private drawn = 0
   private tally = new Tally()
   private failures: string[][] = []
+  /** Rows whose task has ended: a rollback's steps on them afterwards do not change them. */
+  private readonly ended = new Set<string>()
   /** What the play's updates did (replaced, rolled back, paused), shown under the table. */
   private updates: {text: string; style: Style}[] = []
   private inPlay = false
@@ -66,14 +68,16 @@ export class ConsoleReporter implements Reporter {
       this.tally.skipped++
       this.finish(e.container, skipStatus(e), e.at)
     })
-    events.on('update:replace', (e) => this.progress(e.container, replacingText(e), e.at))
-    events.on('update:monitor', (e) => this.progress(e.container, monitoringText(e.ms, e.id), e.at))
+    // update:replace and update:monitor: the engine's task:progress already says them on the row
     events.on('update:replaced', (e) => {
       this.progress(e.container, replacedText(e), e.at)
       this.update(`${e.container.name}: ${replacedText(e)}`, 'green')
     })
     events.on('update:failed', (e) => this.progress(e.container, `${replacementFailedText(e.then)}...`, e.at))
-    events.on('update:rollback', (e) => this.serviceUpdate(e.at, e.service, rollbackText(e), 'red'))
+    events.on('update:rollback', (e) => {
+      for (const r of e.restored) this.rolledBack(r.container, r.id)
+      this.serviceUpdate(e.at, e.service, rollbackText(e), 'red')
+    })
     events.on('update:pause', (e) => this.serviceUpdate(e.at, e.service, pauseText(e), 'yellow'))
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it
@@ -97,6 +101,7 @@ export class ConsoleReporter implements Reporter {
   private start(e: PlayStart): void {
     this.inPlay = true
     this.updates = []
+    this.ended.clear()
     const list = e.direction === 'reverse' ? [...e.containers].reverse() : e.containers
     const numberOf = new Map(e.containers.map((c, i) => [c.name, i + 1]))
     this.acting = e.command !== 'status'
@@ -123,7 +128,7 @@ export class ConsoleReporter implements Reporter {
 
   private progress(c: ContainerRef, status: string, at: number): void {
     const row = this.rows.get(c.name)
-    if (!row) return
+    if (!row || this.ended.has(c.name)) return
     if (phaseOf(status) !== phaseOf(row.status)) this.since.set(c.name, at)
     this.rows.set(c.name, {...row, status})
     if (this.live) this.redrawRow(c.name)
@@ -133,6 +138,7 @@ export class ConsoleReporter implements Reporter {
   private finish(c: ContainerRef, status: string, at: number, durationMs?: number, id?: string): void {
     const row = this.rows.get(c.name)
     if (!row || !this.widths) return
+    this.ended.add(c.name)
     const timed = this.acting && durationMs !== undefined ? withDuration(status, durationMs) : status
     // off a terminal the table keeps upstream's status word last (scripts match `started$`); the log line has the time
     const done = {...row, status: this.live ? timed : status, container: id ? containerCell(c.image, id) : row.container}
@@ -140,6 +146,14 @@ export class ConsoleReporter implements Reporter {
     if (this.live) this.redrawRow(c.name)
     else if (this.plainLog) this.log.change(at, c.name, timed)
     else this.write(formatRow(done, this.widths) + '\n')
+  }
+
+  /** An instance whose previous container a rollback put back: its row says so, with that container. */
+  private rolledBack(c: ContainerRef, id: string): void {
+    const row = this.rows.get(c.name)
+    if (!row || !this.widths) return
+    this.rows.set(c.name, {...row, status: 'rolled back', container: containerCell(c.image, id)})
+    if (this.live) this.redrawRow(c.name)
   }
 
   /** A row as shown now: a waiting one with how long it has waited. */

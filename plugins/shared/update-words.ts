@@ -1,12 +1,5 @@
 /** The words the console, JUnit and GitHub reporters use for the `update:*` events, so they say the same thing. */
-import type {UpdateFailed, UpdatePause, UpdateReplace, UpdateReplaced, UpdateRollback} from '../../src/api/index.js'
-
-/** `replacing abc123 (start-first, batch 2)...` */
-export const replacingText = (e: Pick<UpdateReplace, 'oldId' | 'order' | 'batch'>): string =>
-  `replacing ${e.oldId} (${e.order}, batch ${e.batch})...`
-
-/** `monitoring def456 for 10s...` */
-export const monitoringText = (ms: number, id: string): string => `monitoring ${id} for ${ms / 1000}s...`
+import type {UpdateFailed, UpdatePause, UpdateReplaced, UpdateRollback} from '../../src/api/index.js'
 
 /** `replaced abc123 -> def456 (previous kept as web-1.previous)` */
 export const replacedText = (e: Pick<UpdateReplaced, 'oldId' | 'newId' | 'previous'>): string =>

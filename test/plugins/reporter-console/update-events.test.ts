@@ -4,7 +4,7 @@ import {ConsoleReporter} from '../../../plugins/reporter-console/console-reporte
 import {statusStyle, stripAnsi} from '../../../plugins/reporter-console/colors.js'
 import {attached, Capture, reporterContext} from '../../helpers/reporter-events.js'
 import {EventBus} from '../../../src/kernel/event-bus.js'
-import {emitUpdate, PAUSE_HINT, REASON, U0, W1} from '../../helpers/update-events.js'
+import {emitUpdate, HALTED, PAUSE_HINT, REASON, U0, W1} from '../../helpers/update-events.js'
 
 const plain = (then: 'rollback' | 'pause'): string[] => {
   const {out, emit} = attached(consoleReporter, {progress: 'plain', columns: 160})
@@ -12,32 +12,32 @@ const plain = (then: 'rollback' | 'pause'): string[] => {
   return out.text.split('\n')
 }
 
-const FAILURE = [REASON, '  | listening on :8080', '  | db unreachable', '  maestro logs web-2 shows more']
+const LOG_TAIL = ['  | listening on :8080', '  | db unreachable', '  maestro logs web-2 shows more']
+const REPLACED = 'web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)'
 
 describe('ConsoleReporter on update:* events', () => {
-  it('off a terminal logs each step of a replacement and the rollback as they happen, then says them under the table', () => {
-    expect(plain('rollback')).to.deep.equal([
-      '2026-12-07T09:33:17.000Z web-1: starting...',
-      '2026-12-07T09:33:17.010Z web-1: replacing aaa111 (start-first, batch 1)...',
-      '2026-12-07T09:33:19.010Z web-1: monitoring bbb111 for 10s...',
-      '2026-12-07T09:33:29.510Z web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)',
-      '2026-12-07T09:33:29.510Z web-1: recreated (12.5s)',
-      '2026-12-07T09:33:29.510Z web-2: starting...',
-      '2026-12-07T09:33:29.520Z web-2: replacing aaa222 (start-first, batch 2)...',
+  it('off a terminal logs the replacement and the rollback as they happen, then the rolled-back row and what the update did under the table', () => {
+    const lines = plain('rollback')
+    expect(lines.slice(10)).to.deep.equal([
+      `2026-12-07T09:33:29.510Z ${REPLACED}`,
+      '2026-12-07T09:33:29.510Z web-1: recreated (changed: env.VERSION; start-first) (12.5s)',
+      '2026-12-07T09:33:29.520Z web-2: replacing (start-first)...',
       '2026-12-07T09:33:32.520Z web-2: replacement failed, rolling back...',
-      '2026-12-07T09:33:32.520Z web-2: container did not start! (3.0s)',
       `2026-12-07T09:33:33.000Z web:   rolled back web-1: ${REASON}`,
-      '2026-12-07T09:33:33.000Z web-3: skipped (web-2 failed)',
+      '2026-12-07T09:33:33.010Z web-2: container did not start! (16.0s)',
+      `2026-12-07T09:33:33.020Z web-3: skipped ${HALTED} (16.0s)`,
       '  #  INSTANCE  SERVICE  SHIP   CONTAINER    STATUS',
-      '  1  web-1     web      ship1  1.5:bbb111   recreated',
+      '  1  web-1     web      ship1  1.5:aaa111   rolled back',
       '  2  web-2     web      ship2  -            container did not start!',
-      '  3  web-3     web      ship1  -            skipped (web-2 failed)',
-      ...FAILURE,
-      'web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)',
+      `  3  web-3     web      ship1  1.5:aaa333   skipped ${HALTED}`,
+      `${REASON}; rolled back the update of web (previous containers put back: web-1 (aaa111))`,
+      ...LOG_TAIL,
+      REPLACED,
       `web: rolled back web-1: ${REASON}`,
-      '1 recreated, 1 failed, 1 skipped in 16.1s',
+      '1 recreated, 1 skipped, 1 failed in 16.1s',
       '',
     ])
+    expect(lines.join('\n'), "a rollback's steps on an ended row are not new lines").not.to.contain('renaming aaa111')
   })
 
   it('says a paused update, what was not replaced and how to go on', () => {
@@ -45,27 +45,29 @@ describe('ConsoleReporter on update:* events', () => {
     const paused = `update paused: ${REASON}; not replaced: web-3 (${PAUSE_HINT})`
     expect(lines).to.include('2026-12-07T09:33:32.520Z web-2: replacement failed, pausing...')
     expect(lines).to.include(`2026-12-07T09:33:32.520Z web:   ${paused}`)
-    expect(lines.slice(-4)).to.deep.equal(['web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)', `web: ${paused}`, '1 recreated, 1 failed, 1 skipped in 16.1s', ''])
+    expect(lines).to.include('  1  web-1     web      ship1  1.5:bbb111   recreated (changed: env.VERSION; start-first)')
+    expect(lines.slice(-4)).to.deep.equal([REPLACED, `web: ${paused}`, '1 recreated, 1 skipped, 1 failed in 16.1s', ''])
     expect(lines.join('\n')).not.to.match(/\x1b/)
   })
 
-  it('on a terminal keeps the rows in place and writes the update lines under the table, in colour', () => {
+  it('on a terminal redraws the rows in place and writes what the update did under the table, in colour', () => {
     const out = new Capture()
     const bus = new EventBus()
     new ConsoleReporter(reporterContext(out, {progress: 'tty', isTTY: true, color: true, columns: 160}), {now: () => U0, every: () => () => undefined}).attach(bus)
     emitUpdate((e, p) => bus.emit(e, p), 'rollback')
-    expect(stripAnsi(out.text)).to.contain('  1  web-1     web      ship1  -            monitoring bbb111 for 10s...\n')
     expect(out.text).to.contain('\x1b[32mreplaced aaa111 -> bbb111 (previous kept as web-1.previous)\x1b[0m')
     expect(out.text).to.contain('\x1b[31mreplacement failed, rolling back...\x1b[0m')
-    const tail = out.text.slice(out.text.lastIndexOf('skipped (web-2 failed)'))
+    expect(out.text).to.contain('\x1b[2K  1  web-1     web      ship1  1.5:aaa111   \x1b[33mrolled back\x1b[0m\n')
+    const tail = out.text.slice(out.text.lastIndexOf(HALTED))
     expect(tail.split('\n').slice(1)).to.deep.equal([
-      `\x1b[31m${FAILURE[0]}\x1b[0m`, ...FAILURE.slice(1),
-      '\x1b[32mweb-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)\x1b[0m',
+      `\x1b[31m${REASON}; rolled back the update of web (previous containers put back: web-1 (aaa111))\x1b[0m`, ...LOG_TAIL,
+      `\x1b[32m${REPLACED}\x1b[0m`,
       `\x1b[31mweb: rolled back web-1: ${REASON}\x1b[0m`,
-      '1 recreated, 1 failed, 1 skipped in 16.1s',
+      '1 recreated, 1 skipped, 1 failed in 16.1s',
       '',
     ])
     expect(stripAnsi(out.text)).not.to.match(/^\d{4}-\d\d-\d\dT/m)
+    expect(stripAnsi(out.text)).not.to.contain('renaming aaa111')
   })
 
   it('names what could not be put back, and writes a rollback outside a play at once', () => {
@@ -81,9 +83,9 @@ describe('ConsoleReporter on update:* events', () => {
     ].join('\n'))
   })
 
-  it('colours replaced rows green and failed replacements red', () => {
+  it('colours replaced rows green, failed replacements red and rolled-back rows yellow', () => {
     expect(statusStyle('replaced aaa111 -> bbb111')).to.equal('green')
     expect(statusStyle('replacement failed, pausing...')).to.equal('red')
-    expect(statusStyle('replacing aaa111 (start-first, batch 1)...')).to.equal('dim')
+    expect(statusStyle('rolled back')).to.equal('yellow')
   })
 })

@@ -45,14 +45,14 @@ describe('reporter github', () => {
     expect(rolledBack.slice(0, 7)).to.deep.equal([
       '::group::maestro start shop (3 containers)',
       'web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)',
-      'web-1: recreated',
+      'web-1: recreated (changed: env.VERSION; start-first)',
       'web-2: replacement failed, rolling back',
-      'web-2: failed',
-      `::error title=web-2::start failed: ${REASON}`,
       `::error title=web::rolled back web-1: ${REASON}`,
+      'web-2: failed',
+      `::error title=web-2::start failed: ${REASON}; rolled back the update of web (previous containers put back: web-1 (aaa111))`,
     ])
     const paused = await lines((emit) => emitUpdate(emit, 'pause'))
-    expect(paused[6]).to.equal(`::warning title=web::update paused: ${REASON}; not replaced: web-3 (${PAUSE_HINT})`)
+    expect(paused[4]).to.equal(`::warning title=web::update paused: ${REASON}; not replaced: web-3 (${PAUSE_HINT})`)
   })
 
   it('points a failure with a location at the file', async () => {

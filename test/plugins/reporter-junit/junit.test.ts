@@ -80,13 +80,13 @@ describe('reporter junit', () => {
     const {xml, suites} = await report((emit) => emitUpdate(emit, 'rollback'))
     expect(xmllintJunit(xml)).to.deep.equal({ok: true, output: ''})
     const [suite] = suites
-    expect(suite).to.deep.include({tests: '6', failures: '2', skipped: '1'})
+    expect(suite).to.deep.include({tests: '6', failures: '2', skipped: '0'})
     expect(suite.testcase.map((c) => [c.classname, c.name, c.time])).to.deep.equal([
       ['update.web', 'web-1', '12.500'],
       ['web', 'start web-1', '12.510'],
       ['update.web', 'web-2', '3.000'],
-      ['web', 'start web-2', '3.010'],
-      ['web', 'start web-3', '0.000'],
+      ['web', 'start web-2', '16.010'],
+      ['web', 'start web-3', '16.020'],
       ['update.web', 'rollback', '0.000'],
     ])
     expect(suite.testcase[0]['system-out']).to.equal('replaced aaa111 -> bbb111 (previous kept as web-1.previous)')

@@ -10,10 +10,10 @@ export const stripAnsi = (text: string): string => text.replace(ANSI, '')
 
 /** The colour of a status word (upstream: `up` is cyan, failures red). */
 export function statusStyle(status: string): Style | undefined {
-  if (status.endsWith('!') || status.startsWith('failed') || status === 'host down' || status === 'not ready') return 'red'
-  if (status.startsWith('started') || status === 'pulled' || status === 'created' || status === 'recreated') return 'green'
+  if (status.endsWith('!') || status.startsWith('failed') || status.startsWith('replacement failed') || status === 'host down' || status === 'not ready') return 'red'
+  if (status.startsWith('started') || status.startsWith('replaced ') || status === 'pulled' || status === 'created' || status === 'recreated') return 'green'
   if (status.startsWith('up') || status.startsWith('running')) return 'cyan'
-  if (/^(down|stopped|killed|removed)/.test(status)) return 'yellow'
+  if (/^(down|stopped|killed|removed|rolled back)/.test(status)) return 'yellow'
   if (status === 'absent' || status.startsWith('skipped') || status.endsWith('...')) return 'dim'
   return undefined
 }

@@ -1,5 +1,5 @@
 import type {ContainerRef, EventSource, PlayEnd, PlayStart, Reporter, ReporterContext} from '../../src/api/index.js'
-import {clearLine, cursorDown, cursorUp, paint} from './colors.js'
+import {clearLine, cursorDown, cursorUp, paint, type Style} from './colors.js'
 import {columnWidths, containerCell, formatHeader, formatRow, type Row, type Widths} from './table.js'
 import {endStatus, failStatus, pendingStatus, skipStatus, waitingStatus} from './status.js'
 import {Tally} from './summary.js'
@@ -7,6 +7,7 @@ import {systemClock, type Clock} from './clock.js'
 import {isPending, phaseOf, withDuration, withElapsed} from './phase.js'
 import {PlainLog} from './plain-log.js'
 import {failureLines} from './failure.js'
+import {pauseText, replacedText, replacementFailedText, rollbackText} from '../shared/update-words.js'
 
 /**
  * The upstream table. On a TTY every row is redrawn in place as its container progresses, a waiting row with
@@ -21,6 +22,11 @@ export class ConsoleReporter implements Reporter {
   private drawn = 0
   private tally = new Tally()
   private failures: string[][] = []
+  /** Rows whose task has ended: a rollback's steps on them afterwards do not change them. */
+  private readonly ended = new Set<string>()
+  /** What the play's updates did (replaced, rolled back, paused), shown under the table. */
+  private updates: {text: string; style: Style}[] = []
+  private inPlay = false
   /** Why each unreachable ship is down, shown once under the table. */
   private readonly downShips = new Map<string, string>()
   private shipIps = new Map<string, string>()
@@ -62,6 +68,17 @@ export class ConsoleReporter implements Reporter {
       this.tally.skipped++
       this.finish(e.container, skipStatus(e), e.at)
     })
+    // update:replace and update:monitor: the engine's task:progress already says them on the row
+    events.on('update:replaced', (e) => {
+      this.progress(e.container, replacedText(e), e.at)
+      this.update(`${e.container.name}: ${replacedText(e)}`, 'green')
+    })
+    events.on('update:failed', (e) => this.progress(e.container, `${replacementFailedText(e.then)}...`, e.at))
+    events.on('update:rollback', (e) => {
+      for (const r of e.restored) this.rolledBack(r.container, r.id)
+      this.serviceUpdate(e.at, e.service, rollbackText(e), 'red')
+    })
+    events.on('update:pause', (e) => this.serviceUpdate(e.at, e.service, pauseText(e), 'yellow'))
     events.on('play:end', (e) => this.end(e))
     // on the CLI's own stdout the command's `ERROR:` line on stderr already says it
     events.on('play:error', (e) => {
@@ -69,7 +86,22 @@ export class ConsoleReporter implements Reporter {
     })
   }
 
+  /** A service's rollback or pause: a log line as it happens off a terminal; under the table in any case. */
+  private serviceUpdate(at: number, service: string, text: string, style: Style): void {
+    if (this.inPlay && this.plainLog) this.log.note(at, service, text)
+    this.update(`${service}: ${text}`, style)
+  }
+
+  /** Kept for under the table; outside a play (nothing to draw under) written at once. */
+  private update(text: string, style: Style): void {
+    if (this.inPlay) this.updates.push({text, style})
+    else this.write(`${paint(style, text, this.ctx.color)}\n`)
+  }
+
   private start(e: PlayStart): void {
+    this.inPlay = true
+    this.updates = []
+    this.ended.clear()
     const list = e.direction === 'reverse' ? [...e.containers].reverse() : e.containers
     const numberOf = new Map(e.containers.map((c, i) => [c.name, i + 1]))
     this.acting = e.command !== 'status'
@@ -96,7 +128,7 @@ export class ConsoleReporter implements Reporter {
 
   private progress(c: ContainerRef, status: string, at: number): void {
     const row = this.rows.get(c.name)
-    if (!row) return
+    if (!row || this.ended.has(c.name)) return
     if (phaseOf(status) !== phaseOf(row.status)) this.since.set(c.name, at)
     this.rows.set(c.name, {...row, status})
     if (this.live) this.redrawRow(c.name)
@@ -106,6 +138,7 @@ export class ConsoleReporter implements Reporter {
   private finish(c: ContainerRef, status: string, at: number, durationMs?: number, id?: string): void {
     const row = this.rows.get(c.name)
     if (!row || !this.widths) return
+    this.ended.add(c.name)
     const timed = this.acting && durationMs !== undefined ? withDuration(status, durationMs) : status
     // off a terminal the table keeps upstream's status word last (scripts match `started$`); the log line has the time
     const done = {...row, status: this.live ? timed : status, container: id ? containerCell(c.image, id) : row.container}
@@ -113,6 +146,14 @@ export class ConsoleReporter implements Reporter {
     if (this.live) this.redrawRow(c.name)
     else if (this.plainLog) this.log.change(at, c.name, timed)
     else this.write(formatRow(done, this.widths) + '\n')
+  }
+
+  /** An instance whose previous container a rollback put back: its row says so, with that container. */
+  private rolledBack(c: ContainerRef, id: string): void {
+    const row = this.rows.get(c.name)
+    if (!row || !this.widths) return
+    this.rows.set(c.name, {...row, status: 'rolled back', container: containerCell(c.image, id)})
+    if (this.live) this.redrawRow(c.name)
   }
 
   /** A row as shown now: a waiting one with how long it has waited. */
@@ -152,6 +193,7 @@ export class ConsoleReporter implements Reporter {
 
   private end(e: PlayEnd): void {
     if (!this.widths) return
+    this.inPlay = false
     this.stopTicking?.()
     this.stopTicking = undefined
     if (this.plainLog) {
@@ -159,6 +201,7 @@ export class ConsoleReporter implements Reporter {
       for (const n of this.order) this.write(formatRow(this.rows.get(n)!, this.widths, this.ctx.color) + '\n')
     }
     for (const [head, ...more] of this.failures) this.write(`${paint('red', head, this.ctx.color)}\n${more.map((l) => `${l}\n`).join('')}`)
+    for (const u of this.updates) this.write(`${paint(u.style, u.text, this.ctx.color)}\n`)
     for (const reason of this.downShips.values()) this.write(`${paint('red', reason, this.ctx.color)}\n`)
     const interrupted = e.interrupted ? ' (interrupted)' : ''
     this.write(`${this.tally.summary(e.stats.durationMs)}${interrupted}\n`)

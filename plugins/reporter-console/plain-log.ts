@@ -18,6 +18,11 @@ export class PlainLog {
     this.width = Math.max(0, ...names.map((n) => n.length))
   }
 
+  /** A line about something other than one container's phase (a service's rollback), always printed. */
+  note(at: number, name: string, text: string): void {
+    this.write(plainLine(at, name, this.width, text))
+  }
+
   change(at: number, name: string, status: string): void {
     const phase = phaseOf(status)
     if (this.last.get(name) === phase) return

@@ -1,6 +1,7 @@
 import {isAbsolute, relative, sep} from 'node:path'
 import type {ConfigIssue, EventSource, MaestroError, PlayEnd, Reporter, ReporterContext, SourceLoc} from '../../src/api/index.js'
 import {workflowCommand} from './workflow-commands.js'
+import {pauseText, replacedText, replacementFailedText, rollbackText} from '../shared/update-words.js'
 
 const TITLE = 'Maestro'
 
@@ -25,6 +26,10 @@ export class GithubReporter implements Reporter {
       const what = kind === 'unknown' ? 'outcome unknown' : kind
       this.line(workflowCommand('error', {...this.where(e.error.loc), title: e.container.name}, `${e.action} ${what}: ${e.error.message}`))
     })
+    events.on('update:replaced', (e) => this.line(`${e.container.name}: ${replacedText(e)}`))
+    events.on('update:failed', (e) => this.line(`${e.container.name}: ${replacementFailedText(e.then)}`))
+    events.on('update:rollback', (e) => this.line(workflowCommand('error', {title: e.service}, rollbackText(e))))
+    events.on('update:pause', (e) => this.line(workflowCommand('warning', {title: e.service}, pauseText(e))))
     events.on('play:error', (e) => {
       this.line(workflowCommand('error', {...this.where(e.error.loc), title: TITLE}, `${e.command} failed: ${e.error.message}`))
       if (e.error.hint) this.line(workflowCommand('notice', {title: TITLE}, e.error.hint))

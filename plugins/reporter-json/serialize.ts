@@ -80,6 +80,12 @@ const containerRef = (c: unknown): Plain => {
   return {name: String(r.name), service: String(r.service), ship: String(r.ship), image: String(r.image)}
 }
 
+/** An entry of `update:rollback`'s `restored` or `failed`: its container as a ref, like a payload's own `container`. */
+const withContainerRef = (entry: unknown): Plain => {
+  const plain = toPlain(entry)
+  return isRecord(entry) && isRecord(plain) ? {...plain, container: containerRef(entry.container)} : (plain ?? null)
+}
+
 /** One line's object: `{schema, event, at, ...payload}` with errors and container refs as plain objects. */
 export function eventLine(event: EventName, payload: unknown, now: () => number = Date.now): {[key: string]: Plain} {
   const p = isRecord(payload) ? payload : {}
@@ -94,6 +100,7 @@ export function eventLine(event: EventName, payload: unknown, now: () => number 
     if (k === 'error') value = v === undefined ? undefined : typeof v === 'string' ? v : serializeError(v)
     else if (k === 'container') value = v === undefined ? undefined : containerRef(v)
     else if (k === 'containers' && Array.isArray(v)) value = v.map(containerRef)
+    else if ((k === 'restored' || k === 'failed') && Array.isArray(v)) value = v.map(withContainerRef)
     else if (k === 'environment' && isRecord(v)) value = environmentSummary(v as unknown as Environment)
     else if (k === 'concurrency' && typeof v === 'number' && !Number.isFinite(v)) value = null
     else if (k === 'warnings' && Array.isArray(v)) value = (v as ConfigIssue[]).map(issue)

@@ -9,7 +9,7 @@
  *  - `task:wait` (if any) precedes that container's `task:start`.
  */
 import type {ConfigIssue, MaestroError} from './errors.js'
-import type {CheckSpec, Environment, LifecycleState} from '../model/types.js'
+import type {CheckSpec, Environment, LifecycleState, UpdateOrder} from '../model/types.js'
 
 export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' | 'pull' | 'plan'
 
@@ -227,6 +227,63 @@ export interface LockReleased extends LockScoped {
   readonly forced?: boolean
 }
 
+/** One instance's replacement under its service's `update:` block took its slot and begins (API 1.7). */
+export interface UpdateReplace extends PlayScoped {
+  readonly container: ContainerRef
+  readonly order: UpdateOrder
+  /** Short id of the container being replaced. */
+  readonly oldId: string
+  /** 1-based count of replacements of this service begun in this play, this one included. */
+  readonly batch: number
+}
+
+/** The new container passed its running checks; the `monitor` window of `ms` begins (API 1.7). */
+export interface UpdateMonitor extends PlayScoped {
+  readonly container: ContainerRef
+  /** Short id of the new container. */
+  readonly id: string
+  readonly ms: number
+}
+
+/** An instance's replacement succeeded (API 1.7). */
+export interface UpdateReplaced extends PlayScoped {
+  readonly container: ContainerRef
+  readonly order: UpdateOrder
+  readonly oldId: string
+  readonly newId: string
+  /** The Docker name the replaced container is kept under, stopped, as the instance's way back. */
+  readonly previous?: string
+  readonly durationMs: number
+}
+
+/** An instance's replacement failed; `then` is what the update does about it (its `failure_action`, API 1.7). */
+export interface UpdateFailed extends PlayScoped {
+  readonly container: ContainerRef
+  readonly error: MaestroError
+  readonly then: 'rollback' | 'pause' | 'continue'
+}
+
+/** Previous containers were put back (API 1.7): after a failed batch (`failure_action: rollback`) or by `maestro rollback`. */
+export interface UpdateRollback extends PlayScoped {
+  readonly service: string
+  readonly trigger: 'failure' | 'command'
+  /** Why, in words: the failure's message (with `failure`), or `maestro rollback`. */
+  readonly reason: string
+  /** Each instance put back: its restored container's short id, and the short id of the one it replaced, if any. */
+  readonly restored: readonly {readonly container: ContainerRef; readonly id: string; readonly removedId?: string}[]
+  /** Instances whose previous container could not be put back, with why. */
+  readonly failed: readonly {readonly container: ContainerRef; readonly error: string}[]
+}
+
+/** A service's update stopped where it was (`failure_action: pause`, API 1.7); `pending` were not replaced. */
+export interface UpdatePause extends PlayScoped {
+  readonly service: string
+  readonly reason: string
+  readonly pending: readonly string[]
+  /** How to go on, in words (the commands to resume or roll back). */
+  readonly hint: string
+}
+
 export interface MaestroEvents {
   'config:loaded': [e: ConfigLoaded]
   'config:error': [e: ConfigFailed]
@@ -254,6 +311,12 @@ export interface MaestroEvents {
   'lock:waiting': [e: LockWaiting]
   'lock:refused': [e: LockRefused]
   'lock:released': [e: LockReleased]
+  'update:replace': [e: UpdateReplace]
+  'update:monitor': [e: UpdateMonitor]
+  'update:replaced': [e: UpdateReplaced]
+  'update:failed': [e: UpdateFailed]
+  'update:rollback': [e: UpdateRollback]
+  'update:pause': [e: UpdatePause]
   'plugin:error': [e: PluginErrorEvent]
   log: [e: LogEvent]
 }
@@ -273,5 +336,6 @@ export const EVENT_NAMES: readonly EventName[] = [
   'config:loaded', 'config:error', 'play:start', 'play:end', 'play:error', 'task:wait', 'task:start', 'task:progress',
   'task:end', 'task:fail', 'task:skip', 'image:pull', 'container:create', 'container:start', 'container:stop',
   'container:kill', 'container:remove', 'check:start', 'check:pass', 'check:fail', 'transport:open',
-  'transport:close', 'lock:acquired', 'lock:waiting', 'lock:refused', 'lock:released', 'plugin:error', 'log',
+  'transport:close', 'lock:acquired', 'lock:waiting', 'lock:refused', 'lock:released', 'update:replace', 'update:monitor',
+  'update:replaced', 'update:failed', 'update:rollback', 'update:pause', 'plugin:error', 'log',
 ]

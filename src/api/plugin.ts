@@ -3,7 +3,7 @@ import type {Logger} from './contracts.js'
 import type {Token} from './tokens.js'
 
 /** The plugin API version. A plugin's `api` range must accept it (major must match). */
-export const API_VERSION = '1.6.0'
+export const API_VERSION = '1.7.0'
 
 export type Provider<T> =
   | {readonly useValue: T}

@@ -1,12 +1,10 @@
 import {expect} from 'chai'
-import {rmSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
-import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
+import {spawnMaestro} from '../../helpers/cli.js'
 import {readJunitFile} from '../../helpers/junit-xml.js'
 import {endOf, playEnd, readEventFile, sawEvent} from '../../helpers/event-lines.js'
-import {blackholeDockerPort, labDocker} from '../../helpers/lab-docker.js'
+import {blackholeDockerPort} from '../../helpers/lab-docker.js'
 import {gatedChainServices} from '../../helpers/gated-chain.js'
+import {faultLab} from '../../helpers/fault-lab.js'
 
 const SHIP_TIMEOUT_S = 2
 
@@ -18,39 +16,29 @@ const SHIP_TIMEOUT_S = 2
  */
 describe('@e2e faults: a ship\'s Docker port is blackholed during start', function () {
   this.timeout(180_000)
-  let lab: Lab
-  let file = ''
   let holed = false
-  const p = `bh${process.pid}`
-  const docker = labDocker(() => lab)
-  const ok = (r: CliResult): CliResult => (expect(r.code, r.stdout + r.stderr).to.equal(0), r)
   const hole = async (on: boolean) => {
-    await blackholeDockerPort(lab.ships[1]!, on)
+    await blackholeDockerPort(f.lab.ships[1]!, on)
     holed = on
   }
-
-  before(async function () {
-    lab = await useLab({ships: 2, context: this})
-    file = writeLabEnvironment(lab, gatedChainServices(lab.image, p, `  c:
+  const f = faultLab({
+    prefix: 'bh',
+    ships: 2,
+    shipKeys: () => ({timeout: SHIP_TIMEOUT_S}),
+    services: (lab, p) => gatedChainServices(lab.image, p, `  c:
     image: ${lab.image}
     requires: [gate]
     instances: {${p}-c-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-`), {ships: 2, name: p, shipKeys: () => ({timeout: SHIP_TIMEOUT_S})})
+`),
+    restore: async () => {
+      if (holed) await hole(false)
+    },
   })
-
-  after(async () => {
-    if (holed) await hole(false)
-    if (!file) return
-    await maestro(['-f', file, 'kill', '-a'])
-    await maestro(['-f', file, 'clean'])
-    rmSync(dirname(file), {recursive: true, force: true})
-  })
+  const {p, docker} = f
 
   it('fails what is queued for the silent ship with one reason, skips its dependents, ends within about one timeout; a rerun converges', async () => {
-    const dir = dirname(file)
-    const jsonFile = join(dir, 'events.jsonl')
-    const junitFile = join(dir, 'junit.xml')
-    const start = spawnMaestro(['-f', file, 'start', '--reporter', 'json', '--reporter', `json=${jsonFile}`, '--reporter', `junit=${junitFile}`])
+    const {args, jsonFile, junitFile} = f.reports('json')
+    const start = spawnMaestro(['-f', f.file, 'start', ...args])
     const isEnd = (name: string) => (e: {event: string; container?: {name: string}}) => e.event === 'task:end' && e.container?.name === `${p}-${name}-1`
     await Promise.all([sawEvent(start, isEnd('a')), sawEvent(start, (e) => e.event === 'check:start' && e.container?.name === `${p}-gate-1`)])
     await hole(true)
@@ -87,7 +75,7 @@ describe('@e2e faults: a ship\'s Docker port is blackholed during start', functi
     expect(await docker.state(0, `${p}-top-1`)).to.equal('absent')
 
     // ship2 answering again, the same start converges
-    ok(await maestro(['-f', file, 'start']))
+    await f.ok('start')
     for (const [ship, s] of [[0, 'gate'], [1, 'a'], [1, 'b'], [1, 'c'], [0, 'top']] as const)
       expect(await docker.state(ship, `${p}-${s}-1`), s).to.equal('running')
   })

@@ -1,11 +1,41 @@
 import {expect} from 'chai'
-import {rmSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
-import {maestro, type CliResult} from '../../helpers/cli.js'
+import {maestro} from '../../helpers/cli.js'
 import {readJunitFile} from '../../helpers/junit-xml.js'
 import {endOf, eventLines, playEnd, readEventFile} from '../../helpers/event-lines.js'
-import {labDocker} from '../../helpers/lab-docker.js'
+import {faultLab} from '../../helpers/fault-lab.js'
+
+/** The chain, failing or (`fixed`) not. */
+const services = (image: string, p: string, fixed: boolean): string => `services:
+  base:
+    image: ${image}
+    instances: {${p}-base-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
+  crash:
+    image: ${image}
+    requires: [base]
+    instances:
+      ${p}-crash-1:
+        ship: ship2
+        stop_timeout: 1
+        command: ${fixed ? 'sleep 86400' : `sh -c 'echo crash-says-goodbye; exit 3'`}
+        lifecycle: {running: [{type: rexec, command: 'sleep 2', attempts: 1}]}
+  unready:
+    image: ${image}
+    requires: [base]
+    instances:
+      ${p}-unready-1:
+        ship: ship2
+        stop_timeout: 1
+        command: sh -c 'echo unready-is-waiting-for-godot; exec sleep 86400'
+        lifecycle: {running: [{type: rexec, command: '${fixed ? 'true' : 'test -f /tmp/godot'}', attempts: 2}]}
+  top:
+    image: ${image}
+    requires: [crash, unready]
+    instances: {${p}-top-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
+  side:
+    image: ${image}
+    requires: [unready]
+    instances: {${p}-side-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
+`
 
 /**
  * Two containers of the middle dependency level fail, on ship2: `crash` exits non-zero at once (its running check
@@ -15,61 +45,13 @@ import {labDocker} from '../../helpers/lab-docker.js'
  */
 describe('@e2e faults: a failing container in a middle dependency level', function () {
   this.timeout(180_000)
-  let lab: Lab
-  let file = ''
-  const p = `fm${process.pid}`
-  const docker = labDocker(() => lab)
-  const ok = (r: CliResult): CliResult => (expect(r.code, r.stdout + r.stderr).to.equal(0), r)
-  const write = (fixed: boolean) => writeLabEnvironment(lab, `services:
-  base:
-    image: ${lab.image}
-    instances: {${p}-base-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-  crash:
-    image: ${lab.image}
-    requires: [base]
-    instances:
-      ${p}-crash-1:
-        ship: ship2
-        stop_timeout: 1
-        command: ${fixed ? 'sleep 86400' : `sh -c 'echo crash-says-goodbye; exit 3'`}
-        lifecycle: {running: [{type: rexec, command: 'sleep 2', attempts: 1}]}
-  unready:
-    image: ${lab.image}
-    requires: [base]
-    instances:
-      ${p}-unready-1:
-        ship: ship2
-        stop_timeout: 1
-        command: sh -c 'echo unready-is-waiting-for-godot; exec sleep 86400'
-        lifecycle: {running: [{type: rexec, command: '${fixed ? 'true' : 'test -f /tmp/godot'}', attempts: 2}]}
-  top:
-    image: ${lab.image}
-    requires: [crash, unready]
-    instances: {${p}-top-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-  side:
-    image: ${lab.image}
-    requires: [unready]
-    instances: {${p}-side-1: {ship: ship2, command: sleep 86400, stop_timeout: 1}}
-`, {ships: 2, name: p, ...(file ? {dir: dirname(file)} : {})})
-
-  before(async function () {
-    lab = await useLab({ships: 2, context: this})
-    file = write(false)
-  })
-
-  after(async () => {
-    if (!file) return
-    await maestro(['-f', file, 'kill', '-a'])
-    await maestro(['-f', file, 'clean'])
-    rmSync(dirname(file), {recursive: true, force: true})
-  })
+  const f = faultLab({prefix: 'fm', ships: 2, services: (lab, p) => services(lab.image, p, false)})
+  const {p, docker} = f
 
   it('fails each with its log lines, stops the unready one, skips their dependents, keeps the level below; the fixed file converges', async () => {
-    const dir = dirname(file)
-    const jsonFile = join(dir, 'events.jsonl')
-    const junitFile = join(dir, 'junit.xml')
+    const {args, jsonFile, junitFile} = f.reports('console')
     const started = Date.now()
-    const r = await maestro(['-f', file, 'start', '--reporter', 'console', '--reporter', `json=${jsonFile}`, '--reporter', `junit=${junitFile}`])
+    const r = await maestro(['-f', f.file, 'start', ...args])
     const elapsed = Date.now() - started
 
     expect(r.code, r.stdout + r.stderr).to.equal(1)
@@ -97,13 +79,13 @@ describe('@e2e faults: a failing container in a middle dependency level', functi
     expect(await docker.notReadyMarkers(1)).to.deep.equal([])
     expect(await docker.state(0, `${p}-top-1`)).to.equal('absent')
     expect(await docker.state(1, `${p}-side-1`)).to.equal('absent')
-    const status = await maestro(['-f', file, 'status', '--reporter', 'json'])
+    const status = await maestro(['-f', f.file, 'status', '--reporter', 'json'])
     expect(status.code, status.stderr).to.equal(0)
     for (const s of ['crash', 'unready']) expect(endOf(eventLines(status.stdout), `${p}-${s}-1`), s).to.include({outcome: 'down'})
 
     // the file fixed, the same start converges
-    write(true)
-    ok(await maestro(['-f', file, 'start']))
+    f.rewrite(services(f.lab.image, p, true))
+    await f.ok('start')
     for (const [ship, s] of [[0, 'base'], [1, 'crash'], [1, 'unready'], [0, 'top'], [1, 'side']] as const)
       expect(await docker.state(ship, `${p}-${s}-1`), s).to.equal('running')
   })

@@ -1,11 +1,8 @@
 import {expect} from 'chai'
-import {rmSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
-import {maestro, spawnMaestro, type CliResult} from '../../helpers/cli.js'
+import {maestro, spawnMaestro} from '../../helpers/cli.js'
 import {readJunitFile} from '../../helpers/junit-xml.js'
 import {endOf, eventLines, playEnd, readEventFile, sawEvent} from '../../helpers/event-lines.js'
-import {labDocker} from '../../helpers/lab-docker.js'
+import {faultLab} from '../../helpers/fault-lab.js'
 
 /**
  * Ctrl-C while `db` waits on its running checks (they would wait two minutes), then a rerun: db is left running but
@@ -14,20 +11,14 @@ import {labDocker} from '../../helpers/lab-docker.js'
  */
 describe('@e2e faults: a start interrupted during readiness checks, then run again', function () {
   this.timeout(180_000)
-  let lab: Lab
-  let file = ''
-  const p = `ir${process.pid}`
-  const db = `${p}-db-1`
-  const docker = labDocker(() => lab)
-  const ok = (r: CliResult): CliResult => (expect(r.code, r.stdout + r.stderr).to.equal(0), r)
-
-  before(async function () {
-    lab = await useLab({ships: 2, context: this})
-    file = writeLabEnvironment(lab, `services:
+  const f = faultLab({
+    prefix: 'ir',
+    ships: 2,
+    services: (lab, p) => `services:
   db:
     image: ${lab.image}
     instances:
-      ${db}:
+      ${p}-db-1:
         ship: ship2
         command: sleep 86400
         stop_timeout: 1
@@ -36,21 +27,14 @@ describe('@e2e faults: a start interrupted during readiness checks, then run aga
     image: ${lab.image}
     requires: [db]
     instances: {${p}-app-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-`, {ships: 2, name: p})
+`,
   })
-
-  after(async () => {
-    if (!file) return
-    await maestro(['-f', file, 'kill', '-a'])
-    await maestro(['-f', file, 'clean'])
-    rmSync(dirname(file), {recursive: true, force: true})
-  })
+  const {p, docker} = f
+  const db = `${p}-db-1`
 
   it('leaves the interrupted container marked not ready, and the rerun checks it before starting its dependents', async () => {
-    const dir = dirname(file)
-    const jsonFile = join(dir, 'events.jsonl')
-    const junitFile = join(dir, 'junit.xml')
-    const start = spawnMaestro(['-f', file, 'start', '--reporter', 'json', '--reporter', `json=${jsonFile}`, '--reporter', `junit=${junitFile}`])
+    const {args, jsonFile, junitFile} = f.reports('json')
+    const start = spawnMaestro(['-f', f.file, 'start', ...args])
     // its first attempt has failed: db is waiting on its checks
     await sawEvent(start, (e) => e.event === 'task:progress' && e.container?.name === db && /running check rexec \(attempt 2\)/.test(e.message ?? ''))
     const interrupted = Date.now()
@@ -74,19 +58,19 @@ describe('@e2e faults: a start interrupted during readiness checks, then run aga
     expect(markers).to.have.length(1)
     expect(await docker(1, 'volume', 'inspect', '-f', '{{index .Labels "io.maestro.not-ready"}}', markers[0]!)).to.equal(id)
     expect(await docker.state(0, `${p}-app-1`)).to.equal('absent')
-    const status = await maestro(['-f', file, 'status', '--reporter', 'json'])
+    const status = await maestro(['-f', f.file, 'status', '--reporter', 'json'])
     expect(endOf(eventLines(status.stdout), db)).to.include({outcome: 'not ready'})
     expect(endOf(eventLines(status.stdout), db)?.detail).to.match(/^\(its running checks were interrupted\)/)
 
     // db becomes ready: the rerun checks it again, counts it up as it is, and starts app on top of it
     await docker(1, 'exec', db, 'touch', '/tmp/ready')
-    const rerun = ok(await maestro(['-f', file, 'start', '--reporter', 'json']))
+    const rerun = await f.ok('start', '--reporter', 'json')
     const again = eventLines(rerun.stdout)
     expect(endOf(again, db)).to.include({event: 'task:end', outcome: 'up', detail: '(ready now; its running checks had been interrupted)'})
     expect(endOf(again, `${p}-app-1`)).to.include({event: 'task:end', outcome: 'started'})
     expect(await docker(1, 'inspect', '-f', '{{.Id}}', db), 'not recreated').to.equal(id)
     expect(await docker.state(0, `${p}-app-1`)).to.equal('running')
     expect(await docker.notReadyMarkers(1), 'forgotten once ready').to.deep.equal([])
-    expect(endOf(eventLines((await maestro(['-f', file, 'status', '--reporter', 'json'])).stdout), db)).to.include({outcome: 'running'})
+    expect(endOf(eventLines((await maestro(['-f', f.file, 'status', '--reporter', 'json'])).stdout), db)).to.include({outcome: 'running'})
   })
 })

@@ -1,19 +1,7 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
-import {rmSync} from 'node:fs'
-import {dirname} from 'node:path'
-import {promisify} from 'node:util'
-import {useLab, writeLabEnvironment, type Lab} from '../../helpers/lab.js'
 import {maestro, type CliResult} from '../../helpers/cli.js'
-
-const run = promisify(execFile)
-
-interface EventLine {
-  readonly event: string
-  readonly container?: {readonly name: string}
-  readonly outcome?: string
-  readonly error?: {readonly message: string}
-}
+import {endOf, eventLines} from '../../helpers/event-lines.js'
+import {faultLab} from '../../helpers/fault-lab.js'
 
 /**
  * `start --keep-failed` leaves a container that fails its running checks running; its ship remembers it (a labelled
@@ -21,19 +9,10 @@ interface EventLine {
  */
 describe('@e2e faults: a container kept running by --keep-failed after failing its running checks', function () {
   this.timeout(180_000)
-  let lab: Lab
-  let file: string
-  const p = `kf${process.pid}`
-  const docker = async (...args: string[]): Promise<string> => (await run('docker', ['-H', `unix://${lab.ships[0]!.socket}`, ...args])).stdout.trim()
-  const running = async (name: string) => (await docker('inspect', '-f', '{{.State.Running}}', name).catch(() => 'absent')) === 'true'
-  const markers = async () => (await docker('volume', 'ls', '-q', '--filter', 'label=io.maestro.not-ready')).split('\n').filter((l) => l !== '')
-  const cli = (...args: string[]) => maestro(['-f', file, ...args, '--reporter', 'json'])
-  const events = (r: CliResult): EventLine[] => r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as EventLine)
-  const outcomeOf = (r: CliResult, name: string) => events(r).find((e) => (e.event === 'task:end' || e.event === 'task:fail' || e.event === 'task:skip') && e.container?.name === name)
-
-  before(async function () {
-    lab = await useLab({ships: 1, context: this})
-    file = writeLabEnvironment(lab, `services:
+  const f = faultLab({
+    prefix: 'kf',
+    ships: 1,
+    services: (lab, p) => `services:
   db:
     image: ${lab.image}
     instances:
@@ -46,15 +25,14 @@ describe('@e2e faults: a container kept running by --keep-failed after failing i
     image: ${lab.image}
     requires: [db]
     instances: {${p}-app-1: {ship: ship1, command: sleep 86400, stop_timeout: 1}}
-`, {ships: 1, name: p})
+`,
   })
-
-  after(async () => {
-    if (!file) return
-    await maestro(['-f', file, 'kill', '-a'])
-    await maestro(['-f', file, 'clean'])
-    rmSync(dirname(file), {recursive: true, force: true})
-  })
+  const p = f.p
+  const docker = (...args: string[]) => f.docker(0, ...args)
+  const running = async (name: string) => (await f.docker.state(0, name)) === 'running'
+  const markers = () => f.docker.notReadyMarkers(0)
+  const cli = (...args: string[]) => maestro(['-f', f.file, ...args, '--reporter', 'json'])
+  const outcomeOf = (r: CliResult, name: string) => endOf(eventLines(r.stdout), name)
 
   it('status shows it not ready; the next start checks it again and starts no dependent on it until it passes', async () => {
     const kept = await cli('start', '--keep-failed')

@@ -3,6 +3,7 @@ import {githubReporter} from '../../../plugins/reporter-github/index.js'
 import {escapeData, escapeProperty, workflowCommand} from '../../../plugins/reporter-github/workflow-commands.js'
 import {MaestroError} from '../../../src/api/errors.js'
 import {attached, emitConfigError, emitFailingPlay, ZK} from '../../helpers/reporter-events.js'
+import {emitUpdate, PAUSE_HINT, REASON} from '../../helpers/update-events.js'
 
 async function lines(emitAll: (emit: ReturnType<typeof attached>['emit']) => void, workspace = '/work/project'): Promise<string[]> {
   const {out, reporter, emit} = attached(githubReporter, {options: {workspace}})
@@ -37,6 +38,21 @@ describe('reporter github', () => {
       '::endgroup::',
       '::notice title=Maestro::start: 1 succeeded, 1 failed, 1 skipped of 3 in 3.8s (kafka-1: running check tcp:client failed: connection refused)',
     ])
+  })
+
+  it('says each replacement in the group, annotates a rollback as an error and a pause as a warning', async () => {
+    const rolledBack = await lines((emit) => emitUpdate(emit, 'rollback'))
+    expect(rolledBack.slice(0, 7)).to.deep.equal([
+      '::group::maestro start shop (3 containers)',
+      'web-1: replaced aaa111 -> bbb111 (previous kept as web-1.previous)',
+      'web-1: recreated (changed: env.VERSION; start-first)',
+      'web-2: replacement failed, rolling back',
+      `::error title=web::rolled back web-1: ${REASON}`,
+      'web-2: failed',
+      `::error title=web-2::start failed: ${REASON}; rolled back the update of web (previous containers put back: web-1 (aaa111))`,
+    ])
+    const paused = await lines((emit) => emitUpdate(emit, 'pause'))
+    expect(paused[4]).to.equal(`::warning title=web::update paused: ${REASON}; not replaced: web-3 (${PAUSE_HINT})`)
   })
 
   it('points a failure with a location at the file', async () => {

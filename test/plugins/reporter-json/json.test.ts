@@ -3,6 +3,7 @@ import {jsonReporter} from '../../../plugins/reporter-json/index.js'
 import {EVENT_NAMES} from '../../../src/api/events.js'
 import {attached, emitConfigError, emitFailingPlay, K1, T0} from '../../helpers/reporter-events.js'
 import {compileSchema} from '../../helpers/ajv.js'
+import {emitUpdate, REASON, W1} from '../../helpers/update-events.js'
 
 type Line = Record<string, unknown> & {event: string}
 
@@ -54,6 +55,28 @@ describe('reporter json', () => {
     expect(error.issues.map((i) => [i.severity, i.loc.line])).to.deep.equal([['error', 12], ['error', 14], ['warning', 7]])
   })
 
+  it('writes every update:* event as a line valid against the schema, errors as {code, message, hint}', async () => {
+    const lines = [...(await run((emit) => emitUpdate(emit, 'rollback'))), ...(await run((emit) => emitUpdate(emit, 'pause')))]
+    const updates = lines.filter((l) => l.event.startsWith('update:'))
+    expect(updates.map((l) => l.event)).to.deep.equal([
+      'update:replace', 'update:monitor', 'update:replaced', 'update:replace', 'update:failed', 'update:rollback',
+      'update:replace', 'update:monitor', 'update:replaced', 'update:replace', 'update:failed', 'update:pause',
+    ])
+    for (const line of lines) expect(validate(line), `${line.event}: ${JSON.stringify(validate.errors)}`).to.equal(true)
+    expect(updates[2]).to.deep.include({container: W1, order: 'start-first', oldId: 'aaa111', newId: 'bbb111', previous: 'web-1.previous', durationMs: 12_500})
+    expect(updates[4]).to.deep.include({then: 'rollback', error: {code: 'MAESTRO_CHECK_FAILED', message: REASON, hint: 'maestro logs web-2 shows more'}})
+    expect(updates[5]).to.deep.include({service: 'web', trigger: 'failure', reason: REASON, restored: [{container: W1, id: 'aaa111', removedId: 'bbb111'}], failed: []})
+    expect(updates[11]).to.deep.include({service: 'web', pending: ['web-3']})
+  })
+
+  it('keeps only the ref of a rolled-back container, whatever else the object carries', async () => {
+    const container = {...W1, env: {DB_PASSWORD: 'hunter2-secret'}}
+    const lines = await run((emit) => emit('update:rollback', {playId: 'p', at: 1, service: 'web', trigger: 'command', reason: 'maestro rollback', restored: [{container, id: 'aaa111'}], failed: [{container, error: 'no previous container'}]}))
+    expect(lines[0]).to.deep.include({restored: [{container: W1, id: 'aaa111'}], failed: [{container: W1, error: 'no previous container'}]})
+    expect(validate(lines[0]), JSON.stringify(validate.errors)).to.equal(true)
+    expect(JSON.stringify(lines)).not.to.contain('hunter2')
+  })
+
   it('writes an uncapped concurrency as null', async () => {
     const lines = await run((emit) => emit('play:start', {playId: 'x', at: 1, command: 'status', containers: [], concurrency: Infinity, ordered: false, direction: 'none', environment: 'e', user: 'u'}))
     expect(lines[0].concurrency).to.equal(null)
@@ -66,5 +89,7 @@ describe('reporter json', () => {
     expect(validate({schema: 'maestro.events/v1', event: 'task:fail', at: 1, playId: 'p', container: K1, action: 'start', durationMs: 1, error: {message: 'no code'}})).to.equal(false)
     expect(validate({schema: 'maestro.events/v2', event: 'log', at: 1, level: 'info', source: 's', message: 'm'})).to.equal(false)
     expect(validate({schema: 'maestro.events/v1', event: 'task:end', at: 1, playId: 'p', container: K1, action: 'start', outcome: 'exploded', durationMs: 1})).to.equal(false)
+    expect(validate({schema: 'maestro.events/v1', event: 'update:failed', at: 1, playId: 'p', container: K1, error: {code: 'X', message: 'm'}, then: 'retry'})).to.equal(false)
+    expect(validate({schema: 'maestro.events/v1', event: 'update:replace', at: 1, playId: 'p', container: K1, order: 'start-first', oldId: 'a', batch: 0})).to.equal(false)
   })
 })

@@ -3,6 +3,7 @@ import {junitReporter} from '../../../plugins/reporter-junit/index.js'
 import {MaestroError} from '../../../src/api/errors.js'
 import {attached, emitConfigError, emitFailingPlay, K1, ZK, T0} from '../../helpers/reporter-events.js'
 import {parseJunit, xmllintJunit, type Xml} from '../../helpers/junit-xml.js'
+import {emitUpdate, PAUSE_HINT, REASON, W1} from '../../helpers/update-events.js'
 
 type Case = Xml & {classname: string; name: string; time: string; failure?: Array<Xml & {message: string; type: string; '#text': string}>; skipped?: Xml & {message: string}}
 type Suite = Xml & {name: string; tests: string; failures: string; errors: string; skipped: string; time: string; testcase: Case[]; properties: {property: Array<{name: string; value: string}>}}
@@ -73,6 +74,44 @@ describe('reporter junit', () => {
     expect(xmllintJunit(xml).ok).to.equal(true)
     expect(suites[0]).to.deep.include({tests: '2', errors: '1', skipped: '1'})
     expect((suites[0].testcase[1].error as Array<{type: string}>)[0].type).to.equal('MAESTRO_SHIP_UNREACHABLE')
+  })
+
+  it('gives each replaced instance a case update.<service>, a failure to the failed one and a case to the rollback', async () => {
+    const {xml, suites} = await report((emit) => emitUpdate(emit, 'rollback'))
+    expect(xmllintJunit(xml)).to.deep.equal({ok: true, output: ''})
+    const [suite] = suites
+    expect(suite).to.deep.include({tests: '6', failures: '2', skipped: '0'})
+    expect(suite.testcase.map((c) => [c.classname, c.name, c.time])).to.deep.equal([
+      ['update.web', 'web-1', '12.500'],
+      ['web', 'start web-1', '12.510'],
+      ['update.web', 'web-2', '3.000'],
+      ['web', 'start web-2', '16.010'],
+      ['web', 'start web-3', '16.020'],
+      ['update.web', 'rollback', '0.000'],
+    ])
+    expect(suite.testcase[0]['system-out']).to.equal('replaced aaa111 -> bbb111 (previous kept as web-1.previous)')
+    const failure = suite.testcase[2].failure![0]
+    expect(failure).to.deep.include({message: REASON, type: 'MAESTRO_CHECK_FAILED'})
+    expect(failure['#text']).to.equal(`${REASON}\nhint: maestro logs web-2 shows more`)
+    expect(suite.testcase[2]['system-out']).to.equal('replacement failed, rolling back')
+    expect(suite.testcase[5]).to.not.have.property('failure')
+    expect(suite.testcase[5]['system-out']).to.equal(`rolled back web-1: ${REASON}`)
+  })
+
+  it('skips the instances a paused update left, and fails a rollback that could not put every instance back', async () => {
+    const paused = await report((emit) => emitUpdate(emit, 'pause'))
+    expect(xmllintJunit(paused.xml).ok).to.equal(true)
+    const pending = paused.suites[0].testcase.find((c) => c.classname === 'update.web' && c.name === 'web-3')!
+    expect(pending.skipped).to.deep.equal({message: `update paused: ${REASON}; not replaced: web-3 (${PAUSE_HINT})`})
+
+    const {xml, suites} = await report((emit) => {
+      emit('play:start', {playId: 'r', at: T0, command: 'start', containers: [W1], concurrency: 1, ordered: true, direction: 'forward', environment: 'shop', user: 'u'})
+      emit('update:rollback', {playId: 'r', at: T0, service: 'web', trigger: 'command', reason: 'maestro rollback', restored: [], failed: [{container: W1, error: 'no previous container'}]})
+    })
+    expect(xmllintJunit(xml).ok).to.equal(true)
+    const [rollback] = suites[0].testcase
+    expect(rollback).to.deep.include({classname: 'update.web', name: 'rollback'})
+    expect(rollback.failure![0]).to.deep.include({message: 'web: rolled back (no instance had been replaced): maestro rollback; could not put back web-1 (no previous container)', '#text': 'web-1: no previous container'})
   })
 
   it('escapes markup and drops characters XML cannot carry', async () => {

@@ -44,6 +44,7 @@ export function makeTaskContext(scope: PlayScope, name: string, index: number, d
     options: scope.options,
     signal: scope.signal,
     emit: (event, payload) => services.emit(event, {...payload, playId, at: Date.now(), container: ref} as never),
+    emitPlay: (event, payload) => services.emit(event, {...payload, playId, at: Date.now()} as never),
     progress: (message) => services.emit('task:progress', {playId, at: Date.now(), container: ref, action: scope.action, message}),
     envPairs: () => (pairs ??= computeContainerEnv(environment, name)),
     desired: () => (desired ??= effectiveConfig(container, ctx.envPairs())),

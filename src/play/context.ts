@@ -28,6 +28,8 @@ export interface TaskContext {
   readonly index: number
   /** The container as the play's one list call saw it; undefined when absent. */
   readonly observed?: ObservedContainer
+  /** Its previous container (kept by an update, src/plan/previous.ts), as the play's list call saw it. */
+  readonly previous?: ObservedContainer
   /** Why the ship could not be listed, when it could not (status only; other commands refuse to run). */
   readonly shipDown?: string
   readonly options: PlayOptions

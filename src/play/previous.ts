@@ -1,5 +1,7 @@
 /** Keeping an instance's replaced container as its previous one (src/plan/previous.ts), and putting it back. */
 import {MaestroError} from '../api/errors.js'
+import type {Environment} from '../model/types.js'
+import type {ObservedContainer} from '../plan/observed.js'
 import {previousName} from '../plan/previous.js'
 import {dockerError, removeContainer, startContainer, stopContainer} from './container-steps.js'
 import type {TaskContext} from './context.js'
@@ -56,4 +58,20 @@ export async function putBack(ctx: TaskContext, previousId: string, currentId?: 
   const started = await startContainer(ctx, previousId)
   await awaitReady(ctx, previousId, started.State.Health !== undefined)
   return {id: short(previousId), ...(removed ? {removedId: short(removed)} : {})}
+}
+
+/**
+ * `maestro rollback` refuses before changing anything when a named instance has no previous container; with no
+ * thing named, it acts on those that have one.
+ */
+export function refuseWithoutPrevious(environment: Environment, names: readonly string[], previous: ReadonlyMap<string, ObservedContainer>, named: boolean): void {
+  const without = names.filter((n) => !previous.has(n))
+  if (named && without.length > 0) {
+    const c = environment.containers[without[0]]
+    throw new MaestroError('MAESTRO_USAGE', `${c.name}: no previous container (${previousName(c.name)}) on ship ${c.ship} to roll back to${without.length > 1 ? ` (nor for ${without.slice(1).join(', ')})` : ''}`, {
+      hint: 'an instance has a previous container once an update (a service with an `update:` block) replaced it; `maestro status` shows which have one',
+      loc: c.loc,
+    })
+  }
+  if (!named && without.length === names.length) throw new MaestroError('MAESTRO_USAGE', `no instance of ${environment.name} has a previous container to roll back to`, {hint: 'an instance has a previous container once an update (a service with an `update:` block) replaced it'})
 }

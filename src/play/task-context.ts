@@ -16,6 +16,8 @@ export interface PlayScope {
   readonly options: PlayOptions
   readonly signal: AbortSignal
   readonly shared: Map<string, Promise<unknown>>
+  /** The previous containers of the play's instances, as the play's listing saw them. */
+  readonly previous: ReadonlyMap<string, ObservedContainer>
 }
 
 export const containerRef = (env: Environment, name: string): ContainerRef => {
@@ -40,6 +42,7 @@ export function makeTaskContext(scope: PlayScope, name: string, index: number, d
     action: scope.action,
     index,
     observed,
+    previous: scope.previous.get(name),
     shipDown,
     options: scope.options,
     signal: scope.signal,

@@ -11,7 +11,7 @@ import type {UpdateGate, Verdict} from './update-gate.js'
 
 /** How to go on after a paused update, in words. */
 export const resumeHint = (service: string): string =>
-  `run the same start --converge again to resume the update of ${service}, or \`maestro rollback -s ${service}\` to put its previous containers back`
+  `run the same start --converge again to resume the update of ${service}, or \`maestro rollback ${service}\` to put its previous containers back`
 
 /** The failure's error for the play, once the update did what `verdict` says (src/play/update-gate.ts). */
 export async function updateFailed(ctx: TaskContext, gate: UpdateGate, error: MaestroError, verdict: Verdict): Promise<MaestroError> {

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {Kernel} from '../../src/kernel/kernel.js'
 import {schedulerDag} from '../../plugins/scheduler-dag/index.js'
-import {runPlay} from '../../src/play/index.js'
+import {planPlay, runPlay} from '../../src/play/index.js'
 import type {Environment, UpdateConfig} from '../../src/model/types.js'
 import {FakeFleet} from '../helpers/fake-docker.js'
 import {EventRecorder} from '../helpers/recorder.js'
@@ -220,9 +220,73 @@ describe('update: block, the previous container and rollback (recording fake)', 
     expect(pause).to.have.length(1)
     expect(pause[0].service).to.equal('api')
     expect(pause[0].pending).to.have.length(2)
-    expect(pause[0].hint).to.equal('run the same start --converge again to resume the update of api, or `maestro rollback -s api` to put its previous containers back')
+    expect(pause[0].hint).to.equal('run the same start --converge again to resume the update of api, or `maestro rollback api` to put its previous containers back')
     expect(r.error!.message).to.match(/; the update of api paused$/)
     expect(r.error!.hint).to.equal(pause[0].hint)
     expect(rec.payloads('update:failed')[0].then).to.equal('pause')
+  })
+})
+
+describe('rollback play (recording fake)', () => {
+  it('puts back every previous container (same ids, running) and removes the current ones; update:rollback trigger command', async () => {
+    const {fleet, rec, before, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const updated = idsByName(fleet)
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const recorder = new EventRecorder(kernel)
+    const r = await runPlay(kernel, api('app:2', {}), {command: 'rollback', containers: API, options: {named: true}})
+    expect(r.exitCode).to.equal(0)
+    const now = idsByName(fleet)
+    expect(now).to.deep.equal(before)
+    for (const c of live(fleet)) expect(c.running).to.equal(true)
+    const events = recorder.payloads('update:rollback') as {trigger: string; restored: {container: {name: string}; id: string; removedId: string}[]}[]
+    expect(events.map((e) => e.trigger)).to.deep.equal(['command', 'command', 'command'])
+    for (const e of events) expect(e.restored[0].removedId).to.equal(updated[e.restored[0].container.name].slice(0, 12))
+    expect(rec.events.length).to.be.greaterThan(0)
+  })
+
+  it('refuses a named instance without a previous container before changing anything', async () => {
+    const {fleet} = await started()
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const marks = [...fleet.ships.values()].map((d) => d.calls.length)
+    let error: Error | undefined
+    await runPlay(kernel, api('app:1', {}), {command: 'rollback', containers: ['api-1'], options: {named: true}}).catch((e: Error) => (error = e))
+    expect(error?.message).to.equal('api-1: no previous container (api-1.previous) on ship a to roll back to')
+    const calls = [...fleet.ships.values()].flatMap((d, i) => d.calls.slice(marks[i]))
+    expect(calls.filter((c) => !c.startsWith('listContainers') && !c.startsWith('listVolumes') && !c.startsWith('inspect'))).to.deep.equal([])
+  })
+})
+
+describe('previous containers in clean and status (recording fake)', () => {
+  it('clean leaves the previous containers; clean --previous removes them; status shows them', async () => {
+    const {fleet, before, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const status = await runPlay(kernel, api('app:2', {}), {command: 'status', containers: API, options: {}})
+    const one = status.outcomes.get('api-1')!
+    expect(one.data?.previous).to.equal(before['api-1'])
+    expect(one.detail).to.include(`previous version kept: ${before['api-1'].slice(0, 12)}`)
+    const names = () => live(fleet).map((c) => c.name).sort()
+    expect((await runPlay(kernel, api('app:2', {}), {command: 'clean', containers: API, options: {}})).exitCode).to.equal(0)
+    expect(names()).to.deep.equal([...API, ...API.map((n) => `${n}.previous`)].sort())
+    const r = await runPlay(kernel, api('app:2', {}), {command: 'clean', containers: API, options: {previous: true}})
+    expect(r.exitCode).to.equal(0)
+    // the running instances are skipped, their previous containers removed
+    expect(names()).to.deep.equal(API)
+    expect(r.outcomes.get('api-1')!.detail).to.equal('(running; previous container removed)')
+  })
+})
+
+describe('plan of an update (recording fake)', () => {
+  it('says how each running instance will be replaced and that its replaced container is kept as the way back', async () => {
+    const {fleet} = await started()
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const plan = await planPlay(kernel, api('app:2', {}), {containers: API, options: {converge: true}})
+    const step = plan.steps.find((s) => s.container === 'api-1')!
+    expect(step.action).to.equal('recreate')
+    expect(step.update).to.deep.equal({order: 'start-first', parallelism: 1, failureAction: 'pause', previous: 'api-1.previous'})
+    expect(step.reason).to.match(/; update: start-first, 1 instance at a time, failure_action pause; the replaced container is kept as api-1\.previous \(maestro rollback\)$/)
+    const without = await planPlay(kernel, api('app:2'), {containers: API, options: {converge: true}})
+    expect(without.steps[0].update).to.equal(undefined)
   })
 })

@@ -33,6 +33,19 @@ ${labShipsYaml(lab, {ships: 2})}services:
 ${names.map((n, i) => `      ${n}: {ship: ship${shipOf(i) + 1}, stop_timeout: 1, ports: {http: '8080:${28390 + i}'}, command: ${broken ? 'sleep 3600' : serve(version)}}`).join('\n')}
 `)
 
+  /** start-first: each instance publishes its HTTP port on a host range of two, so old and new can run side by side. */
+  const rewriteStartFirst = (version: string, brokenLast = false) => writeFileSync(file, `name: ${p}
+${labShipsYaml(lab, {ships: 2})}services:
+  ${p}web:
+    image: ${lab.image}
+    env: {VERSION: '${version}'}
+    update: {order: start-first, parallelism: 1, failure_action: rollback}
+    lifecycle:
+      running: [{type: http, port: http, match_regex: 'ok', max_wait: 4}]
+    instances:
+${names.map((n, i) => `      ${n}: {ship: ship${shipOf(i) + 1}, stop_timeout: 1, ports: {http: '8080:${28400 + 2 * i}-${28401 + 2 * i}'}, command: ${brokenLast && i === 2 ? 'sleep 3600' : serve(version)}}`).join('\n')}
+`)
+
   const ids = async () => Promise.all(names.map(async (n, i) => (await clients[shipOf(i)].inspectContainer(n))?.Id))
   const running = async () => Promise.all(names.map(async (n, i) => (await clients[shipOf(i)].inspectContainer(n))?.State.Running))
   const envOf = async (i: number) => (await clients[shipOf(i)].inspectContainer(names[i]))?.Config.Env ?? []
@@ -95,5 +108,20 @@ ${names.map((n, i) => `      ${n}: {ship: ship${shipOf(i) + 1}, stop_timeout: 1,
     const again = await cli('rollback', names[0])
     expect(again.code).to.not.equal(0)
     expect(again.stderr).to.include(`${names[0]}: no previous container (${names[0]}.previous) on ship ship1 to roll back to`)
+  })
+
+  it('start-first with host port ranges: the new container is checked on its own port, so one that never answers rolls the update back to the same ids', async () => {
+    rewriteStartFirst('4')
+    const update = await cli('start', '--converge')
+    expect(update.code, update.stdout + update.stderr).to.equal(0)
+    const before = await ids()
+    rewriteStartFirst('5', true)
+    const r = await cli('start', '--converge')
+    expect(r.code, r.stdout + r.stderr).to.equal(1)
+    expect(r.stdout + r.stderr).to.include(`rolled back the update of ${p}web`)
+    expect(await ids()).to.deep.equal(before)
+    expect(await running()).to.deep.equal([true, true, true])
+    for (let i = 0; i < 3; i++) expect(await envOf(i)).to.include('VERSION=4')
+    expect((await left()).filter((n) => n.endsWith('.next'))).to.deep.equal([])
   })
 })

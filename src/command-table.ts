@@ -42,6 +42,8 @@ export const COMMANDS: Readonly<Record<SelectCommand, CommandFacts>> = {
     recipe: async () => (await import('./play/recipes/clean.js')).cleanRecipe},
   restart: {order: 'forward', extend: 'dependents', honoursIgnoreDependencies: true, explicitServices: true, changesContainers: true,
     recipe: async () => (await import('./play/recipes/restart.js')).restartRecipe},
+  rollback: {order: 'forward', extend: 'dependencies', honoursIgnoreDependencies: true, explicitServices: false, changesContainers: true,
+    recipe: async () => (await import('./play/recipes/rollback.js')).rollbackRecipe},
   stop: {order: 'reverse', extend: 'dependents', honoursIgnoreDependencies: true, explicitServices: true, changesContainers: true,
     recipe: async () => (await import('./play/recipes/stop.js')).stopRecipe},
   kill: {order: 'reverse', extend: 'dependents', honoursIgnoreDependencies: true, explicitServices: true, changesContainers: true,

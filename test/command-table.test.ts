@@ -5,11 +5,11 @@ describe('the command table', () => {
   const where = (f: (c: (typeof COMMANDS)[keyof typeof COMMANDS]) => boolean) => Object.entries(COMMANDS).filter(([, c]) => f(c)).map(([n]) => n).sort()
 
   it('says which commands change containers (and take the deploy lock): never the read-only ones', () => {
-    expect(where((c) => c.changesContainers)).to.deep.equal(['clean', 'kill', 'restart', 'start', 'stop'])
+    expect(where((c) => c.changesContainers)).to.deep.equal(['clean', 'kill', 'restart', 'rollback', 'start', 'stop'])
   })
 
   it('has a recipe for every play command and none for the others', async () => {
-    expect(where((c) => c.recipe !== undefined)).to.deep.equal(['clean', 'kill', 'pull', 'restart', 'start', 'status', 'stop'])
+    expect(where((c) => c.recipe !== undefined)).to.deep.equal(['clean', 'kill', 'pull', 'restart', 'rollback', 'start', 'status', 'stop'])
     for (const c of Object.values(COMMANDS)) if (c.recipe) expect(await c.recipe()).to.be.a('function')
   })
 

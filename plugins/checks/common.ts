@@ -1,4 +1,4 @@
-import {MaestroError, type CheckContext, type CheckSpec} from '../../src/api/index.js'
+import {MaestroError, type CheckContext, type CheckSpec, type PortSpec} from '../../src/api/index.js'
 import {abortReason, delay} from '../shared/abort.js'
 
 /** Timing knobs; upstream fixes them (1 s spacing), tests shorten them. */
@@ -68,4 +68,17 @@ export async function attemptLoop(attempts: number, context: CheckContext, inter
 export function num(spec: CheckSpec, key: string, fallback: number): number {
   const v = spec[key]
   return typeof v === 'number' ? v : fallback
+}
+
+/**
+ * The host port a named port of the container is bound to. A single container port published on a wider host
+ * range (`'8080:28200-28209'`, as start-first updates need) is bound to whichever port of the range Docker chose:
+ * it is read from the container itself, not assumed to be the range's first (which the old container may hold).
+ */
+export async function boundHostPort(context: CheckContext, port: PortSpec): Promise<number> {
+  const first = Number.parseInt(port.external, 10)
+  if (!port.external.includes('-') || port.exposed.includes('-') || !context.containerId) return first
+  const info = await context.docker.inspectContainer(context.containerId).catch(() => undefined)
+  const bound = info?.NetworkSettings?.Ports?.[`${port.exposed}/${port.exposedProtocol}`]?.[0]?.HostPort
+  return bound ? Number.parseInt(bound, 10) : first
 }

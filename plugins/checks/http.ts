@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import type {CheckContext, CheckSpec, LifecycleCheck} from '../../src/api/index.js'
 import {abortReason, delay} from '../shared/abort.js'
 import {httpRequest} from '../shared/http-request.js'
-import {checkFailed, DEFAULT_TIMING, nonNegativeNumber, num, oneOf, validateKeys, type CheckTiming} from './common.js'
+import {boundHostPort, checkFailed, DEFAULT_TIMING, nonNegativeNumber, num, oneOf, validateKeys, type CheckTiming} from './common.js'
 import {parseRequestsOptions, validateRequestsOptions} from './requests-options.js'
 
 /** Without requests_options.timeout a request may run past the deadline by this much at most. */
@@ -30,7 +30,8 @@ export function createHttpCheck(timing: CheckTiming = DEFAULT_TIMING): Lifecycle
       ...validateRequestsOptions(spec.requests_options),
     ],
     async run(spec: CheckSpec, context: CheckContext): Promise<void> {
-      const url = httpCheckUrl(spec, context)
+      const named = context.container.ports.find((p) => p.name === String(spec.port))
+      const url = httpCheckUrl(spec, context, named && (await boundHostPort(context, named)))
       const regex = typeof spec.match_regex === 'string' ? pythonRegex(spec.match_regex) : undefined
       const options = parseRequestsOptions(spec.requests_options, (p) => readFileSync(p, 'utf8'))
       const deadline = Date.now() + num(spec, 'max_wait', 300) * 1000
@@ -73,12 +74,12 @@ export function pythonRegex(pattern: string): RegExp {
   return new RegExp(pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), 's')
 }
 
-/** `scheme://host:port/path`, with a named port resolved to its external port on the ship. */
-export function httpCheckUrl(spec: CheckSpec, context: CheckContext): string {
+/** `scheme://host:port/path`, with a named port resolved to its external port on the ship (`bound`, when known). */
+export function httpCheckUrl(spec: CheckSpec, context: CheckContext, bound?: number): string {
   const host = typeof spec.host === 'string' ? spec.host : context.ship.ip
   const named = context.container.ports.find((p) => p.name === String(spec.port))
   let port: number
-  if (named) port = Number.parseInt(named.external, 10)
+  if (named) port = bound ?? Number.parseInt(named.external, 10)
   else if (/^\d+$/.test(String(spec.port))) port = Number(spec.port)
   else throw checkFailed(`http check: ${context.container.name} has no port named "${String(spec.port)}"`)
   const path = typeof spec.path === 'string' ? spec.path : '/'

@@ -3,7 +3,7 @@ import type {Action, TaskEnd, TaskFail, TaskSkip} from '../../src/api/index.js'
 
 const VERBS: Readonly<Record<Action, string>> = {
   status: 'checking', start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
-  clean: 'cleaning', pull: 'pulling', plan: 'planning',
+  clean: 'cleaning', pull: 'pulling', plan: 'planning', rollback: 'rolling back',
 }
 
 export const pendingStatus = (action: Action): string => `${VERBS[action] ?? action}...`

@@ -11,7 +11,7 @@
 import type {ConfigIssue, MaestroError} from './errors.js'
 import type {CheckSpec, Environment, LifecycleState, UpdateOrder} from '../model/types.js'
 
-export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' | 'pull' | 'plan'
+export type Action = 'status' | 'start' | 'stop' | 'kill' | 'restart' | 'clean' | 'pull' | 'plan' | 'rollback'
 
 /** Outcome words are the upstream status vocabulary (reference §1), so scripts grepping them keep working. */
 export type Outcome =

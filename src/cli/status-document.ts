@@ -54,6 +54,8 @@ export interface StatusContainer {
   /** Running, but failed its running checks and was left so by `--keep-failed`. */
   readonly notReady: boolean
   readonly notReadyReason?: string
+  /** The id of the container an update replaced, kept stopped as the instance's way back (`maestro rollback`). */
+  readonly previousId?: string
   /** Why the state is unknown when the play did not get to the container. */
   readonly error?: string
 }
@@ -103,6 +105,7 @@ function container(environment: Environment, name: string, r: ContainerResult): 
   const ports = Array.isArray(d.published) ? (d.published as PublishedPort[]).map((p) => ({hostIp: p.hostIp ?? null, hostPort: p.hostPort, containerPort: p.containerPort, protocol: p.protocol})) : []
   const notReady = r.outcome === 'not ready'
   const reason = notReady ? text((d.notReady as {reason?: unknown} | undefined)?.reason) : null
+  const previousId = text(d.previous)
   const error = r.status === 'failed' ? r.error?.message : r.status === 'skipped' ? r.reason : undefined
   return {
     name, service: c.service, ship: c.ship, state, id: r.id ?? null,
@@ -110,6 +113,7 @@ function container(environment: Environment, name: string, r: ContainerResult): 
     exitCode: count(d.exitCode), ports, ...(probes ? {probes} : {}),
     image: text(d.image), imageId: text(d.imageId), fileImage: c.image,
     drift, driftKnown: state !== 'unknown' && d.driftKnown !== false, notReady, ...(reason === null ? {} : {notReadyReason: reason}),
+    ...(previousId === null ? {} : {previousId}),
     ...(error === undefined ? {} : {error}),
   }
 }

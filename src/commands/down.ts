@@ -5,7 +5,7 @@ import {playRequest} from '../cli/play.js'
 
 export default class Down extends MaestroCommand {
   static override summary = 'Stop containers, dependents first, then remove them'
-  static override description = `Stops the selected containers in reverse dependency order (as stop does), then removes them with their anonymous volumes (as clean does). With no things, the whole environment goes down (no -a needed); service names need -s, and -d adds the containers that depend on them. If the stop fails, nothing is removed.`
+  static override description = `Stops the selected containers in reverse dependency order (as stop does), then removes them with their anonymous volumes (as clean --previous does: the previous containers an update kept go too). With no things, the whole environment goes down (no -a needed); service names need -s, and -d adds the containers that depend on them. If the stop fails, nothing is removed.`
 
   static override strict = false
   static override args = {things: Args.string({ignoreStdin: true, description: 'containers (services with -s; default: everything)'})}
@@ -22,7 +22,7 @@ export default class Down extends MaestroCommand {
     const selection = {...flags, all: flags.all === true || things.length === 0}
     const stop = await playRequest(environment, 'stop', things, selection, this.abort.signal)
     await this.runPlay(stop)
-    // the clean play acts on exactly the containers the stop play stopped
-    await this.runPlay({...stop, command: 'clean'})
+    // the clean play acts on exactly the containers the stop play stopped, and their previous containers
+    await this.runPlay({...stop, command: 'clean', options: {...stop.options, previous: true}})
   }
 }

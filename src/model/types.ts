@@ -171,7 +171,7 @@ export interface UpdateConfig {
   readonly order: UpdateOrder
   /** How long a new container is watched after its running checks passed. */
   readonly monitorMs: number
-  readonly failureAction: 'pause' | 'continue'
+  readonly failureAction: 'rollback' | 'pause' | 'continue'
   /** Failed replacements, as a share of the service's instances, tolerated before failure_action applies. */
   readonly maxFailureRatio: number
   readonly loc?: SourceLoc

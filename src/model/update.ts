@@ -10,8 +10,7 @@ import {parseDuration} from './healthcheck.js'
 import {UPDATE} from './schema/container-keys.js'
 
 export const UPDATE_ORDERS: readonly UpdateOrder[] = ['stop-first', 'start-first']
-/** `rollback` (Compose's third value) is not built yet: it is refused, not accepted and ignored. */
-export const FAILURE_ACTIONS: readonly UpdateConfig['failureAction'][] = ['pause', 'continue']
+export const FAILURE_ACTIONS: readonly UpdateConfig['failureAction'][] = ['rollback', 'pause', 'continue']
 
 function readChoice<T extends string>(s: Scope, key: string, raw: unknown, values: readonly T[], fallback: T, more = ''): T {
   if (raw === undefined || raw === null) return fallback
@@ -44,13 +43,12 @@ export function readUpdate(s: Scope, raw: unknown): UpdateConfig | undefined {
     return undefined
   }
   s.child(['update'], 'update').checkKeys(raw, new Set(Object.keys(UPDATE)))
-  const rollback = raw.failure_action === 'rollback' ? ' (rollback is not built yet)' : ''
   return {
     parallelism: readInt(s, ['update', 'parallelism'], raw.parallelism, 1),
     delayMs: readDurationMs(s, 'delay', raw.delay),
     order: readChoice(s, 'order', raw.order, UPDATE_ORDERS, 'stop-first'),
     monitorMs: readDurationMs(s, 'monitor', raw.monitor),
-    failureAction: readChoice(s, 'failure_action', raw.failure_action, FAILURE_ACTIONS, 'pause', rollback),
+    failureAction: readChoice(s, 'failure_action', raw.failure_action, FAILURE_ACTIONS, 'pause'),
     maxFailureRatio: readRatio(s, raw.max_failure_ratio),
   }
 }

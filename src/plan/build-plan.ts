@@ -1,4 +1,5 @@
-import type {Environment} from '../model/types.js'
+import type {Container, Environment, UpdateConfig, UpdateOrder} from '../model/types.js'
+import {previousName} from './previous.js'
 import type {ReadFile} from '../env/compute.js'
 import type {ConfigChange} from './diff.js'
 import {computeContainerEnv} from '../env/compute.js'
@@ -25,6 +26,26 @@ export interface PlanStep {
   readonly id?: string
   /** The image is pulled (`-r`). */
   readonly pull?: boolean
+  /** A running container recreated under its service's `update:` block: how, and the way back it leaves. */
+  readonly update?: PlannedUpdate
+}
+
+export interface PlannedUpdate {
+  readonly order: UpdateOrder
+  /** Instances of the service replaced at once (0: all). */
+  readonly parallelism: number
+  readonly failureAction: UpdateConfig['failureAction']
+  /** The Docker name the replaced container is kept under, stopped, for `maestro rollback`. */
+  readonly previous: string
+}
+
+/** The update a recreate of running `c` goes through, and the reason's words for it; none without the block. */
+function plannedUpdate(environment: Environment, c: Container): {update: PlannedUpdate; words: string} | undefined {
+  const u = environment.services[c.service]?.update
+  if (!u) return undefined
+  const update = {order: u.order, parallelism: u.parallelism, failureAction: u.failureAction, previous: previousName(c.name)}
+  const slots = u.parallelism === 0 ? 'all instances at once' : `${u.parallelism} instance${u.parallelism === 1 ? '' : 's'} at a time`
+  return {update, words: `; update: ${u.order}, ${slots}, failure_action ${u.failureAction}; the replaced container is kept as ${update.previous} (maestro rollback)`}
 }
 
 export interface PlanOptions {
@@ -57,7 +78,8 @@ export function buildPlan(environment: Environment, selection: readonly string[]
     const owner = seen.labels[LABEL.environment]
     const foreign = owner !== undefined && owner !== environment.name ? ` (created by environment ${owner})` : ''
     const d = decideCommand(command, {...seen, imageCurrent: options.imageCurrent?.(name)}, drift, flags)
-    return {...base, id: seen.id, action: d.action, reason: d.reason + foreign, changes: drift.changes, ...(d.pull ? {pull: true} : {})}
+    const planned = command === 'start' && d.action === 'recreate' && seen.running ? plannedUpdate(environment, c) : undefined
+    return {...base, id: seen.id, action: d.action, reason: d.reason + foreign + (planned?.words ?? ''), changes: drift.changes, ...(d.pull ? {pull: true} : {}), ...(planned ? {update: planned.update} : {})}
   })
 }
 

@@ -1,11 +1,12 @@
 /**
  * Containers labelled with the environment's name that the file does not place where they are (issue 12): the
  * old copy of a *moved* instance (same name, other ship) and *unknown* ones (a service or instance removed from
- * the file). Only ships of the file can be listed, so a container left on a ship removed from the file is unseen.
+ * the file). An instance's previous container (src/plan/previous.ts) is none. Only ships of the file can be listed, so a container left on a ship removed from the file is unseen.
  */
 import type {Environment} from '../model/types.js'
 import {LABEL} from './labels.js'
 import type {ObservedContainer} from './observed.js'
+import {previousOf} from './previous.js'
 
 export interface Orphan {
   readonly kind: 'moved' | 'unknown'
@@ -19,7 +20,8 @@ export function findOrphans(environment: Environment, listed: readonly ObservedC
   const selected = new Set(selection)
   const out: Orphan[] = []
   for (const o of listed) {
-    if (o.labels[LABEL.environment] !== environment.name) continue
+    // an instance's previous container is its way back, not an orphan
+    if (o.labels[LABEL.environment] !== environment.name || previousOf(environment, o)) continue
     const placed = environment.containers[o.name]
     if (!placed) out.push({kind: 'unknown', container: o})
     else if (placed.ship !== o.ship && selected.has(o.name)) out.push({kind: 'moved', container: o, movedTo: placed.ship})

@@ -9,7 +9,9 @@ import type {ObservedContainer} from '../plan/observed.js'
 import type {PlayOptions} from './types.js'
 
 type ContainerScoped = 'container:create' | 'container:start' | 'container:stop' | 'container:kill' | 'container:remove' | 'check:start' | 'check:pass' | 'check:fail' | 'image:pull'
+  | 'update:replace' | 'update:monitor' | 'update:replaced' | 'update:failed'
 export type ScopedPayload<E extends ContainerScoped> = Omit<EventPayload<E>, 'playId' | 'at' | 'container'>
+type ServiceScoped = 'update:rollback' | 'update:pause'
 
 /** Everything a recipe needs for one container. Recipes talk to Docker only through `docker`. */
 export interface TaskContext {
@@ -26,12 +28,16 @@ export interface TaskContext {
   readonly index: number
   /** The container as the play's one list call saw it; undefined when absent. */
   readonly observed?: ObservedContainer
+  /** Its previous container (kept by an update, src/plan/previous.ts), as the play's list call saw it. */
+  readonly previous?: ObservedContainer
   /** Why the ship could not be listed, when it could not (status only; other commands refuse to run). */
   readonly shipDown?: string
   readonly options: PlayOptions
   /** The user's interrupt: long waits (checks, delays) stop on it. */
   readonly signal: AbortSignal
   emit<E extends ContainerScoped>(event: E, payload: ScopedPayload<E>): void
+  /** Emits an event of the play that is about a service, not this container (updates). */
+  emitPlay<E extends ServiceScoped>(event: E, payload: Omit<EventPayload<E>, 'playId' | 'at'>): void
   progress(message: string): void
   /** The rendered environment (reference §3), computed once. */
   envPairs(): EnvPair[]

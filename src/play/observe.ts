@@ -6,6 +6,7 @@ import type {ShipClients} from './ships.js'
 import {findOrphans, type Orphan} from '../plan/orphans.js'
 import {notReadyOn} from './not-ready.js'
 import {exitCodeOf, publishedPorts} from '../plan/listed-facts.js'
+import {previousOf} from '../plan/previous.js'
 
 export interface Observation {
   readonly observed: Observed
@@ -17,6 +18,8 @@ export interface Observation {
   readonly unseen: readonly string[]
   /** The ships whose containers were listed. */
   readonly listed?: ReadonlySet<string>
+  /** The previous containers (src/plan/previous.ts) of the play's instances, by instance. */
+  readonly previous: ReadonlyMap<string, ObservedContainer>
 }
 
 /** Transport errors that already name the ship and its endpoint: reported as they are, not wrapped again. */
@@ -50,6 +53,7 @@ export async function observeShips(environment: Environment, clients: ShipClient
   const listed: ObservedContainer[] = []
   const unseen: string[] = []
   const observed = new Map<string, ObservedContainer>()
+  const previous = new Map<string, ObservedContainer>()
   const down = new Map<string, {endpoint: string; cause: unknown}>()
   await Promise.all(
     ships.map(async (ship) => {
@@ -63,6 +67,8 @@ export async function observeShips(environment: Environment, clients: ShipClient
           const o = marked ? {...seen, notReady: marked} : seen
           listed.push(o)
           if (environment.containers[o.name]?.ship === ship) observed.set(o.name, o)
+          const of = previousOf(environment, o)
+          if (of && environment.containers[of].ship === ship) previous.set(of, o)
         }
       } catch (cause) {
         if (!inPlay.has(ship)) return void (everyShip && unseen.push(ship))
@@ -70,7 +76,7 @@ export async function observeShips(environment: Environment, clients: ShipClient
       }
     }),
   )
-  return {observed, down, orphans: everyShip ? findOrphans(environment, listed, containers) : [], unseen: unseen.sort(), listed: listedShips}
+  return {observed, down, orphans: everyShip ? findOrphans(environment, listed, containers) : [], unseen: unseen.sort(), listed: listedShips, previous}
 }
 
 /** The one-line reason a ship could not be listed, for `status` to show next to `host down`. */

@@ -20,6 +20,7 @@ import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
 import {SEES_ORPHANS, actOnOrphans} from './orphan-phase.js'
 import {orphanOutcome} from '../plan/decide-orphan.js'
 import {absentDependencies, unselectedDependencies} from '../plan/absent-dependencies.js'
+import {refuseWithoutPrevious} from './previous.js'
 
 /** `start` brings containers up: an unselected dependency that is down is worth a warning (-d selects it). */
 const WARNS_ABSENT_DEPENDENCIES: ReadonlySet<string> = new Set(['start'])
@@ -69,11 +70,12 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
   const clients = shipClients(services, environment, request)
   try {
     const dependencies = WARNS_ABSENT_DEPENDENCIES.has(action) ? unselectedDependencies(environment, names) : []
-    const {observed, down, orphans: found, unseen, listed} = await observeShips(environment, clients, names, SEES_ORPHANS.has(action), dependencies.map((d) => environment.containers[d].ship))
+    const {observed, down, orphans: found, unseen, listed, previous} = await observeShips(environment, clients, names, SEES_ORPHANS.has(action), dependencies.map((d) => environment.containers[d].ship))
     if (action !== 'status' && down.size > 0) {
       const [ship, {endpoint, cause}] = [...down][0]
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
     }
+    if (action === 'rollback') refuseWithoutPrevious(environment, names, previous, request.options.named === true)
     await hooks.beforeChanges?.()
     const playId = randomUUID()
     const direction = facts.order
@@ -84,7 +86,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const refs = names.map((n) => containerRef(environment, n))
     services.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
-    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map()}
+    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map(), previous}
     const dead = new DeadShips()
     const guarded = new Map<string, DockerClient>()
     const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!

@@ -16,6 +16,8 @@ export interface PlayScope {
   readonly options: PlayOptions
   readonly signal: AbortSignal
   readonly shared: Map<string, Promise<unknown>>
+  /** The previous containers of the play's instances, as the play's listing saw them. */
+  readonly previous: ReadonlyMap<string, ObservedContainer>
 }
 
 export const containerRef = (env: Environment, name: string): ContainerRef => {
@@ -40,10 +42,12 @@ export function makeTaskContext(scope: PlayScope, name: string, index: number, d
     action: scope.action,
     index,
     observed,
+    previous: scope.previous.get(name),
     shipDown,
     options: scope.options,
     signal: scope.signal,
     emit: (event, payload) => services.emit(event, {...payload, playId, at: Date.now(), container: ref} as never),
+    emitPlay: (event, payload) => services.emit(event, {...payload, playId, at: Date.now()} as never),
     progress: (message) => services.emit('task:progress', {playId, at: Date.now(), container: ref, action: scope.action, message}),
     envPairs: () => (pairs ??= computeContainerEnv(environment, name)),
     desired: () => (desired ??= effectiveConfig(container, ctx.envPairs())),

@@ -23,6 +23,10 @@ export interface PlayOptions {
   readonly removeOrphans?: boolean
   /** status `-F`: probe each port of the container from here. */
   readonly full?: boolean
+  /** clean `--previous`: also remove the instances' previous containers. */
+  readonly previous?: boolean
+  /** rollback: things were named, so every selected instance must have a previous container. */
+  readonly named?: boolean
 }
 
 export interface PlayRequest {

@@ -62,7 +62,7 @@ ${update ? '    update: {order: start-first, parallelism: 1, monitor: 1s}\n' : '
 
   after(async () => {
     await cli('kill', '-a')
-    await cli('clean')
+    await cli('clean', '--previous')
     for (const c of clients ?? []) await c.close()
     if (file) rmSync(dirname(file), {recursive: true, force: true})
   })
@@ -101,7 +101,13 @@ ${update ? '    update: {order: start-first, parallelism: 1, monitor: 1s}\n' : '
       expect(await envOf(names[i], i < 2 ? 0 : 1)).to.include(`CONTAINER_NAME=${names[i]}`)
     }
     const left = (await Promise.all(clients.map((c) => c.listContainers({all: true, filters: {label: [`io.maestro.environment=${p}`]}})))).flat()
-    expect(left.map((s) => s.Names[0]).sort()).to.deep.equal(names.map((n) => `/${n}`).sort())
+    // each replaced container is kept stopped as the instance's previous one, with the id it ran under before
+    expect(left.map((s) => s.Names[0]).sort()).to.deep.equal([...names, ...names.map((n) => `${n}.previous`)].map((n) => `/${n}`).sort())
+    for (let i = 0; i < 3; i++) {
+      const previous = await clients[i < 2 ? 0 : 1].inspectContainer(`${names[i]}.previous`)
+      expect(previous?.Id, `${names[i]}.previous`).to.equal(before[i])
+      expect(previous?.State.Running).to.equal(false)
+    }
     const again = await cli('start', '--converge')
     expect(again.code, again.stderr).to.equal(0)
     expect(await ids(), 'a second converge changes nothing').to.deep.equal(after)

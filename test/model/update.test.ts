@@ -32,8 +32,12 @@ describe('update: block (model)', () => {
     expect(errors('net: host', 'update: {order: start-first}')[0]).to.include('uses net: host')
   })
 
-  it('refuses what is not built and bad values, each with its place', () => {
-    expect(errors('', 'update: {failure_action: rollback}')).to.deep.equal(['env.yaml:9:30: services.web: update.failure_action must be pause or continue, got "rollback" (rollback is not built yet)'])
+  it('accepts failure_action rollback', () => {
+    expect(errors('', 'update: {failure_action: rollback}')).to.deep.equal([])
+  })
+
+  it('refuses bad values, each with its place', () => {
+    expect(errors('', 'update: {failure_action: undo}')).to.deep.equal(['env.yaml:9:30: services.web: update.failure_action must be rollback or pause or continue, got "undo"'])
     expect(errors('', 'update: {order: blue-green}')[0]).to.include('update.order must be stop-first or start-first, got "blue-green"')
     expect(errors('', 'update: {delay: 10}')[0]).to.include('update.delay must be a duration such as 10s')
     expect(errors('', 'update: {max_failure_ratio: 2}')[0]).to.include('update.max_failure_ratio must be a number from 0 to 1, got 2')

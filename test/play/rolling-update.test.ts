@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {Kernel} from '../../src/kernel/kernel.js'
 import {schedulerDag} from '../../plugins/scheduler-dag/index.js'
-import {runPlay} from '../../src/play/index.js'
+import {planPlay, runPlay} from '../../src/play/index.js'
 import type {Environment, UpdateConfig} from '../../src/model/types.js'
 import {FakeFleet} from '../helpers/fake-docker.js'
 import {EventRecorder} from '../helpers/recorder.js'
@@ -57,15 +57,15 @@ describe('update: block (rolling replacement on the recording fake)', () => {
     const r = await converge(api('app:2', {}))
     expect(r.exitCode).to.equal(0)
     const lines = steps(rec)
-    // one instance at a time: create (new), stop (old), remove (old) of an instance, then the next instance
-    expect(lines).to.have.length(9)
-    for (let i = 0; i < 9; i += 3) {
+    // one instance at a time: create (new), stop (old, kept as the previous one) of an instance, then the next
+    expect(lines).to.have.length(6)
+    for (let i = 0; i < 6; i += 2) {
       const name = lines[i].split(' ')[1]
-      expect(lines.slice(i, i + 3)).to.deep.equal([`container:create ${name}`, `container:stop ${name}`, `container:remove ${name}`])
+      expect(lines.slice(i, i + 2)).to.deep.equal([`container:create ${name}`, `container:stop ${name}`])
     }
     const names = live(fleet).map((c) => c.name).sort()
-    expect(names).to.deep.equal(API)
-    for (const c of live(fleet)) {
+    expect(names).to.deep.equal([...API, ...API.map((n) => `${n}.previous`)].sort())
+    for (const c of live(fleet).filter((x) => !x.name.endsWith('.previous'))) {
       expect(c.body.Image).to.equal('app:2')
       expect(c.running).to.equal(true)
       expect(c.id).to.not.equal(before[c.name])
@@ -111,10 +111,10 @@ describe('update: block (rolling replacement on the recording fake)', () => {
     expect(old.id).to.equal(before['api-1'])
     expect(old.running).to.equal(true)
     expect(fleet.get('a').containers.has('api-1.next')).to.equal(false)
-    expect(r.outcomes.get('api-1')!.error!.message).to.match(/old one \(.+\) keeps running$/)
-    const skipped = [...r.outcomes].filter(([, o]) => o.status === 'skipped').map(([n]) => n)
-    const replaced = [...r.outcomes].filter(([, o]) => o.status === 'ok').map(([n]) => n)
-    // parallelism 1: api-1 held the slot; instances waiting for it never started
+    expect(r.outcomes.get('api-1')!.error!.message).to.match(/old one \(.+\) keeps running; the update of api paused$/)
+    const skipped = [...r.outcomes].filter(([, o]) => o.status === 'skipped' || o.outcome === 'skipped').map(([n]) => n)
+    const replaced = [...r.outcomes].filter(([, o]) => o.outcome === 'recreated').map(([n]) => n)
+    // parallelism 1: instances still waiting for the slot when api-1 failed are not replaced
     expect(skipped.length + replaced.length).to.equal(2)
     expect(skipped).to.include.members(API.filter((n) => n !== 'api-1' && !replaced.includes(n)))
   })
@@ -135,5 +135,158 @@ describe('update: block (rolling replacement on the recording fake)', () => {
     const r = await converge(api('app:2', {maxFailureRatio: 0.34}))
     expect(r.exitCode).to.equal(1)
     expect([...r.outcomes.values()].filter((o) => o.outcome === 'recreated')).to.have.length(2)
+  })
+})
+
+/** Makes the `nth` start of a start-first new container (`*.next`) on any ship fail, as a container that exits. */
+function failNthNext(fleet: FakeFleet, nth: number): void {
+  let starts = 0
+  for (const d of fleet.ships.values()) d.failWith = (call, arg) => (call === 'startContainer' && arg.endsWith('.next') && ++starts === nth ? new Error('exited (exit code 1)') : undefined)
+}
+
+const idsByName = (fleet: FakeFleet): Record<string, string> => Object.fromEntries(live(fleet).map((c) => [c.name, c.id]))
+
+describe('update: block, the previous container and rollback (recording fake)', () => {
+  it('keeps each replaced container stopped as <instance>.previous; the next successful update removes the older one', async () => {
+    const {fleet, rec, before, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const first = idsByName(fleet)
+    for (const n of API) {
+      const previous = fleet.get(n === 'api-3' ? 'b' : 'a').containers.get(`${n}.previous`)!
+      expect(previous.id).to.equal(before[n])
+      expect(previous.running).to.equal(false)
+    }
+    const replaced = rec.payloads('update:replaced')
+    expect(replaced.map((p) => p.previous).sort()).to.deep.equal(API.map((n) => `${n}.previous`))
+    expect(rec.payloads('update:replace').map((p) => p.batch).sort()).to.deep.equal([1, 2, 3])
+    expect((await converge(api('app:1', {}))).exitCode).to.equal(0)
+    const second = idsByName(fleet)
+    expect(Object.keys(second).sort()).to.deep.equal(Object.keys(first).sort())
+    for (const n of API) expect(second[`${n}.previous`]).to.equal(first[n])
+  })
+
+  it('a previous container is not an orphan: start --remove-orphans leaves it', async () => {
+    const {fleet, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const r = await runPlay(kernel, api('app:2', {}), {command: 'start', containers: API, options: {removeOrphans: true}})
+    expect(r.orphans).to.deep.equal([])
+    expect(fleet.get('a').containers.has('api-1.previous')).to.equal(true)
+  })
+
+  it('failure_action rollback, start-first: the second replacement fails, the first instance gets its previous container (same id) back, exit 1', async () => {
+    const {fleet, rec, before, converge} = await started()
+    failNthNext(fleet, 2)
+    const r = await converge(api('app:2', {failureAction: 'rollback'}))
+    expect(r.exitCode).to.equal(1)
+    expect(r.error!.message).to.match(/exited \(exit code 1\).*; rolled back the update of api \(previous containers put back: api-\d \(id/)
+    const now = idsByName(fleet)
+    // exactly the containers that ran before, running under their names; the failed new one and the replaced one are gone
+    expect(Object.fromEntries(API.map((n) => [n, now[n]]))).to.deep.equal(before)
+    expect(Object.keys(now).sort()).to.deep.equal(API)
+    for (const c of live(fleet)) expect(c.running).to.equal(true)
+    const events = rec.lines((e) => e.event.startsWith('update:failed') || e.event === 'update:rollback')
+    expect(events[0]).to.match(/^update:failed api-\d$/)
+    expect(events[1]).to.equal('update:rollback')
+    const failed = rec.payloads('update:failed')[0]
+    expect(failed.then).to.equal('rollback')
+    const rollback = rec.payloads('update:rollback')[0] as {trigger: string; restored: {container: {name: string}; id: string; removedId?: string}[]; failed: unknown[]}
+    expect(rollback.trigger).to.equal('failure')
+    expect(rollback.restored).to.have.length(1)
+    expect(rollback.restored[0].id).to.equal(before[rollback.restored[0].container.name].slice(0, 12))
+    expect(rollback.failed).to.deep.equal([])
+  })
+
+  it('failure_action rollback, stop-first: the failing instance itself gets its previous container back', async () => {
+    const {fleet, before, converge} = await started()
+    fleet.get('a').exitOnStart.add('api-1')
+    fleet.get('b').exitOnStart.add('api-3')
+    const r = await converge(api('app:2', {order: 'stop-first', parallelism: 3, failureAction: 'rollback'}))
+    expect(r.exitCode).to.equal(1)
+    expect(r.error!.message).to.include('rolled back the update of api')
+    fleet.get('a').exitOnStart.clear()
+    fleet.get('b').exitOnStart.clear()
+    const now = idsByName(fleet)
+    expect(Object.keys(now).sort()).to.deep.equal(API)
+    expect(Object.fromEntries(API.map((n) => [n, now[n]]))).to.deep.equal(before)
+  })
+
+  it('failure_action pause: update:pause names the instances not replaced and says how to resume or roll back', async () => {
+    const {fleet, rec, converge} = await started()
+    failNthNext(fleet, 1)
+    const r = await converge(api('app:2', {}))
+    expect(r.exitCode).to.equal(1)
+    const pause = rec.payloads('update:pause')
+    expect(pause).to.have.length(1)
+    expect(pause[0].service).to.equal('api')
+    expect(pause[0].pending).to.have.length(2)
+    expect(pause[0].hint).to.equal('run the same start --converge again to resume the update of api, or `maestro rollback api` to put its previous containers back')
+    expect(r.error!.message).to.match(/; the update of api paused$/)
+    expect(r.error!.hint).to.equal(pause[0].hint)
+    expect(rec.payloads('update:failed')[0].then).to.equal('pause')
+  })
+})
+
+describe('rollback play (recording fake)', () => {
+  it('puts back every previous container (same ids, running) and removes the current ones; update:rollback trigger command', async () => {
+    const {fleet, rec, before, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const updated = idsByName(fleet)
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const recorder = new EventRecorder(kernel)
+    const r = await runPlay(kernel, api('app:2', {}), {command: 'rollback', containers: API, options: {named: true}})
+    expect(r.exitCode).to.equal(0)
+    const now = idsByName(fleet)
+    expect(now).to.deep.equal(before)
+    for (const c of live(fleet)) expect(c.running).to.equal(true)
+    const events = recorder.payloads('update:rollback') as {trigger: string; restored: {container: {name: string}; id: string; removedId: string}[]}[]
+    expect(events.map((e) => e.trigger)).to.deep.equal(['command', 'command', 'command'])
+    for (const e of events) expect(e.restored[0].removedId).to.equal(updated[e.restored[0].container.name].slice(0, 12))
+    expect(rec.events.length).to.be.greaterThan(0)
+  })
+
+  it('refuses a named instance without a previous container before changing anything', async () => {
+    const {fleet} = await started()
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const marks = [...fleet.ships.values()].map((d) => d.calls.length)
+    let error: Error | undefined
+    await runPlay(kernel, api('app:1', {}), {command: 'rollback', containers: ['api-1'], options: {named: true}}).catch((e: Error) => (error = e))
+    expect(error?.message).to.equal('api-1: no previous container (api-1.previous) on ship a to roll back to')
+    const calls = [...fleet.ships.values()].flatMap((d, i) => d.calls.slice(marks[i]))
+    expect(calls.filter((c) => !c.startsWith('listContainers') && !c.startsWith('listVolumes') && !c.startsWith('inspect'))).to.deep.equal([])
+  })
+})
+
+describe('previous containers in clean and status (recording fake)', () => {
+  it('clean leaves the previous containers; clean --previous removes them; status shows them', async () => {
+    const {fleet, before, converge} = await started()
+    expect((await converge(api('app:2', {}))).exitCode).to.equal(0)
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const status = await runPlay(kernel, api('app:2', {}), {command: 'status', containers: API, options: {}})
+    const one = status.outcomes.get('api-1')!
+    expect(one.data?.previous).to.equal(before['api-1'])
+    expect(one.detail).to.include(`previous version kept: ${before['api-1'].slice(0, 12)}`)
+    const names = () => live(fleet).map((c) => c.name).sort()
+    expect((await runPlay(kernel, api('app:2', {}), {command: 'clean', containers: API, options: {}})).exitCode).to.equal(0)
+    expect(names()).to.deep.equal([...API, ...API.map((n) => `${n}.previous`)].sort())
+    const r = await runPlay(kernel, api('app:2', {}), {command: 'clean', containers: API, options: {previous: true}})
+    expect(r.exitCode).to.equal(0)
+    // the running instances are skipped, their previous containers removed
+    expect(names()).to.deep.equal(API)
+    expect(r.outcomes.get('api-1')!.detail).to.equal('(running; previous container removed)')
+  })
+})
+
+describe('plan of an update (recording fake)', () => {
+  it('says how each running instance will be replaced and that its replaced container is kept as the way back', async () => {
+    const {fleet} = await started()
+    const kernel = await Kernel.boot({plugins: [schedulerDag, fleet.plugin()]})
+    const plan = await planPlay(kernel, api('app:2', {}), {containers: API, options: {converge: true}})
+    const step = plan.steps.find((s) => s.container === 'api-1')!
+    expect(step.action).to.equal('recreate')
+    expect(step.update).to.deep.equal({order: 'start-first', parallelism: 1, failureAction: 'pause', previous: 'api-1.previous'})
+    expect(step.reason).to.match(/; update: start-first, 1 instance at a time, failure_action pause; the replaced container is kept as api-1\.previous \(maestro rollback\)$/)
+    const without = await planPlay(kernel, api('app:2'), {containers: API, options: {converge: true}})
+    expect(without.steps[0].update).to.equal(undefined)
   })
 })

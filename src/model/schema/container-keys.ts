@@ -102,7 +102,7 @@ export const UPDATE: Level = {
   delay: {description: 'Wait after an instance is replaced before its slot replaces the next, e.g. 10s.', schema: duration, default: '0s'},
   order: {description: 'stop-first: the old container stops before the new one starts; start-first: the new one starts beside it under a temporary name and takes over once ready.', schema: strEnum(['stop-first', 'start-first']), default: 'stop-first'},
   monitor: {description: 'How long a new container is watched after its running checks pass; exiting or turning unhealthy then is a failure, e.g. 5s.', schema: duration, default: '0s'},
-  failure_action: {description: 'When failures exceed max_failure_ratio: pause (the update stops where it is) or continue (rollback is not built yet).', schema: strEnum(['pause', 'continue']), default: 'pause'},
+  failure_action: {description: 'When failures exceed max_failure_ratio: rollback (the previous containers of the instances this update replaced are put back), pause (the update stops where it is) or continue.', schema: strEnum(['rollback', 'pause', 'continue']), default: 'pause'},
   max_failure_ratio: {description: 'Share of the instances (0 to 1) whose replacement may fail before failure_action applies.', schema: num, default: 0},
 }
 

@@ -7,7 +7,6 @@ import {decideCommand} from '../../plan/decide-command.js'
 import {bringUp} from './bring-up.js'
 import {updateGate} from '../update-gate.js'
 import {rollingReplace} from '../rolling-replace.js'
-import {isMaestroError} from '../../api/errors.js'
 import {ageDetail, driftData, driftOf} from './observed-facts.js'
 
 /**
@@ -32,14 +31,11 @@ export const startRecipe: Recipe = async (ctx) => {
   if (gate && seen) {
     const slots = await gate
     const changed = `(changed: ${drift.changes.map((c) => c.field).join(', ')}; ${slots.config.order})`
-    try {
-      const id = await rollingReplace(ctx, slots, seen.id, decision.pull)
-      return {outcome: 'recreated', detail: changed, id, data: {changes: drift.changes, action: decision.action, order: slots.config.order}}
-    } catch (e) {
-      // within max_failure_ratio (or failure_action: continue) the update goes on past it; otherwise it pauses here
-      if (!ctx.signal.aborted && isMaestroError(e) && slots.tolerates()) return {nonFatal: e}
-      throw e
-    }
+    const r = await rollingReplace(ctx, slots, seen.id, decision.pull)
+    if (r.kind === 'halted') return {outcome: 'skipped', detail: `(not replaced: the update of ${ctx.container.service} stopped after a failure)`, id: seen.id, data: {action: decision.action, order: slots.config.order}}
+    if (r.kind === 'replaced') return {outcome: 'recreated', detail: changed, id: r.id, data: {changes: drift.changes, action: decision.action, order: slots.config.order}}
+    if (r.goesOn) return {nonFatal: r.error}
+    throw r.error
   }
   if (decision.action === 'recreate' && seen?.running) {
     const image = await ensureImage(ctx, decision.pull)

@@ -7,12 +7,15 @@ import {portText, statusDetail} from '../../plan/listed-facts.js'
 export const statusRecipe: Recipe = async (ctx) => {
   if (ctx.shipDown !== undefined) return {outcome: 'host down', data: {reason: ctx.shipDown}}
   const seen = ctx.observed
-  if (!seen) return {outcome: 'absent'}
+  // the container an update replaced, kept stopped as the instance's way back (maestro rollback)
+  const previous = ctx.previous ? {previous: ctx.previous.id} : {}
+  const kept = ctx.previous ? ` (previous version kept: ${ctx.previous.id.slice(0, 12)})` : ''
+  if (!seen) return {outcome: 'absent', data: previous, ...(kept ? {detail: kept.trim()} : {})}
   const drift = driftOf(ctx)
   const ports = ctx.options.full ? await probePorts(ctx.ship.ip, ctx.container.ports) : undefined
   const probes = ports && ports.length > 0 ? `[${ports.map((p) => `${p.name}:${p.port}${p.protocol === 'udp' ? '/udp' : ''} ${p.up ? 'up' : 'down'}`).join(', ')}]` : undefined
-  const detail = statusDetail({age: ageDetail(ctx), exitCode: seen.exitCode, ports: seen.ports?.map(portText), probes})
-  const data = {...driftData(drift), state: seen.state, status: seen.status, imageId: seen.imageId, image: seen.image, created: seen.created, ports, exitCode: seen.exitCode, published: seen.ports ?? []}
+  const detail = `${statusDetail({age: ageDetail(ctx), exitCode: seen.exitCode, ports: seen.ports?.map(portText), probes}) ?? ''}${kept}`.trim() || undefined
+  const data = {...previous, ...driftData(drift), state: seen.state, status: seen.status, imageId: seen.imageId, image: seen.image, created: seen.created, ports, exitCode: seen.exitCode, published: seen.ports ?? []}
   if (seen.running && seen.notReady) {
     const notReady = {at: new Date(seen.notReady.at).toISOString(), reason: seen.notReady.reason, ...(seen.notReady.interrupted ? {interrupted: true} : {})}
     const why = seen.notReady.interrupted ? 'its running checks were interrupted' : 'failed its running checks, left running by --keep-failed'

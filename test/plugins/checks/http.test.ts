@@ -2,6 +2,8 @@ import {expect} from 'chai'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import {createHttpCheck, httpCheckUrl, pythonRegex} from '../../../plugins/checks/http.js'
 import {checkContext, FAST, tcpPort} from './fixture.js'
+import {boundHostPort} from '../../../plugins/checks/common.js'
+import type {DockerClient, PortSpec} from '../../../src/api/index.js'
 
 const check = createHttpCheck(FAST)
 
@@ -127,6 +129,28 @@ describe('http check', () => {
     expect(httpCheckUrl({type: 'http', port: 8443, host: 'example.test', scheme: 'HTTPS', path: 'x'}, checkContext())).to.equal('https://example.test:8443/x')
     expect(httpCheckUrl({type: 'http', port: 'web'}, checkContext({ip: '10.0.0.5', ports: [tcpPort('web', 8080)]}))).to.equal('http://10.0.0.5:8080/')
     expect(() => httpCheckUrl({type: 'http', port: 'admin'}, checkContext())).to.throw('web-1 has no port named "admin"')
+  })
+})
+
+describe('a port published on a host range (start-first updates)', () => {
+  it('is checked on the host port Docker bound for this container, not the range\'s first (the old container\'s)', async () => {
+    const seen: string[] = []
+    const {server, port} = await serve((req, res) => {
+      seen.push(req.url ?? '')
+      res.end('new')
+    })
+    try {
+      const ranged: PortSpec = {...tcpPort('web', 8080), exposed: '8080', external: `${port - 5}-${port + 5}`}
+      const docker = {inspectContainer: async () => ({NetworkSettings: {Ports: {'8080/tcp': [{HostIp: '0.0.0.0', HostPort: String(port)}]}}})} as unknown as DockerClient
+      await check.run({type: 'http', port: 'web', match_regex: 'new', max_wait: 2}, checkContext({ports: [ranged], docker, containerId: 'c1'}))
+      expect(seen).to.deep.equal(['/'])
+      expect(await boundHostPort(checkContext({docker, containerId: 'c1'}), ranged)).to.equal(port)
+      // a single host port, or no container yet: the file's port
+      expect(await boundHostPort(checkContext({docker}), ranged)).to.equal(port - 5)
+      expect(await boundHostPort(checkContext({docker, containerId: 'c1'}), tcpPort('web', 8081))).to.equal(8081)
+    } finally {
+      server.close()
+    }
   })
 })
 

@@ -17,6 +17,7 @@ import type {DockerClient} from '../api/docker.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
+import {prefetchImages} from './image-prefetch.js'
 import {SEES_ORPHANS, actOnOrphans} from './orphan-phase.js'
 import {orphanOutcome} from '../plan/decide-orphan.js'
 import {absentDependencies, unselectedDependencies} from '../plan/absent-dependencies.js'
@@ -88,6 +89,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const dead = new DeadShips()
     const guarded = new Map<string, DockerClient>()
     const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
+    prefetchImages(scope, names, observed, clientOf)
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]

@@ -71,6 +71,7 @@ function samePairs(a: readonly Json[], b: readonly Json[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const p = a[i] as readonly Json[]
     const q = b[i] as readonly Json[]
+    if (p === q) continue
     if (p.length !== q.length) return false
     for (let j = 0; j < p.length; j++) if (p[j] !== q[j] || (p[j] !== null && typeof p[j] === 'object')) return false
   }

@@ -8,9 +8,10 @@ import type {PlayScope} from './task-context.js'
  * `start` asks whether each image is on its ship when the play begins, for every container it will bring up (not
  * running, no `-r`), instead of when each container's dependencies are up: a level's image checks then cost no
  * round trip on the critical path. Still one question per (ship, image); a missing image is pulled by the task, as
- * before, and a failed question is the task's error (nothing is reported here).
+ * before, and a failed question is the task's error (nothing is reported here). Asked before the deploy lock is
+ * taken, so the two overlap.
  */
-export function prefetchImages(scope: PlayScope, names: readonly string[], observed: ReadonlyMap<string, ObservedContainer>, clientOf: (ship: string) => DockerClient): void {
+export function prefetchImages(scope: Pick<PlayScope, 'environment' | 'action' | 'options' | 'shared'>, names: readonly string[], observed: ReadonlyMap<string, ObservedContainer>, clientOf: (ship: string) => DockerClient): void {
   if (scope.action !== 'start' || scope.options.refreshImages) return
   for (const name of names) {
     if (observed.get(name)?.running) continue

@@ -75,6 +75,12 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
       const [ship, {endpoint, cause}] = [...down][0]
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
     }
+    const shared = new Map<string, Promise<unknown>>()
+    const dead = new DeadShips()
+    const guarded = new Map<string, DockerClient>()
+    const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
+    // while the deploy lock is taken: the image checks are reads
+    prefetchImages({environment, action, options: request.options, shared}, names, observed, clientOf)
     await hooks.beforeChanges?.()
     const playId = randomUUID()
     const direction = facts.order
@@ -85,11 +91,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const refs = names.map((n) => containerRef(environment, n))
     services.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
-    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map()}
-    const dead = new DeadShips()
-    const guarded = new Map<string, DockerClient>()
-    const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
-    prefetchImages(scope, names, observed, clientOf)
+    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared}
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]

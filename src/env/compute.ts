@@ -9,7 +9,7 @@ import {infoServices, serviceLinkVars} from './link-vars.js'
 import {orderedEntries} from '../model/key-order.js'
 import {pythonStr} from './python-str.js'
 
-export type EnvPair = [string, string | null]
+export type EnvPair = readonly [string, string | null]
 export type ReadFile = (absPath: string) => string
 
 const readUtf8: ReadFile = (p) => readFileSync(p, 'utf8')
@@ -38,9 +38,10 @@ const rendered = (map: Readonly<Record<string, EnvValue>>): EnvPair[] => ordered
 export function computeContainerEnv(env: Environment, containerName: string, readFile: ReadFile = readUtf8): EnvPair[] {
   const container = env.containers[containerName]
   if (!container) throw new MaestroError('MAESTRO_UNKNOWN_THING', `${containerName} is not a container of ${env.name}`)
-  const out = new Map<string, string | null>()
-  const put = (pairs: Iterable<readonly [string, string | null]>): void => {
-    for (const [k, v] of pairs) out.set(k, v)
+  // the pairs themselves are kept (a service's link variables are shared by every container requiring it, not copied)
+  const out = new Map<string, EnvPair>()
+  const put = (pairs: Iterable<EnvPair>): void => {
+    for (const pair of pairs) out.set(pair[0], pair)
   }
   put(readEnvfiles(env, container.serviceEnvfiles, readFile))
   put(rendered(container.serviceEnv))
@@ -55,7 +56,7 @@ export function computeContainerEnv(env: Environment, containerName: string, rea
   ])
   put(serviceLinkVars(env, container.service, true))
   for (const dep of infoServices(env, container.service)) put(serviceLinkVars(env, dep, false))
-  return [...out]
+  return [...out.values()]
 }
 
 /** Every key an envfile of the container sets (its values are secrets, src/env/sensitive.ts). */
@@ -66,5 +67,12 @@ export function envfileKeys(env: Environment, containerName: string, readFile: R
 
 /** Docker's `Env` list: `K=V`, or a bare `K` for a null value. */
 export function toDockerEnv(pairs: readonly (readonly [string, string | null])[]): string[] {
-  return pairs.map(([k, v]) => (v === null ? k : `${k}=${v}`))
+  return pairs.map((pair) => {
+    let text = dockerForm.get(pair)
+    if (text === undefined) dockerForm.set(pair, (text = pair[1] === null ? pair[0] : `${pair[0]}=${pair[1]}`))
+    return text
+  })
 }
+
+/** Each pair's `K=V`, made once: a service's link variables are the same pair objects in every container requiring it. */
+const dockerForm = new WeakMap<readonly [string, string | null], string>()

@@ -11,12 +11,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortDeep(value))
 }
 
-const isObject = (v: unknown): boolean => v !== null && typeof v === 'object'
+/** An object whose keys need sorting, or an array holding one. */
+const needsSort = (v: unknown): boolean => v !== null && typeof v === 'object' && (!Array.isArray(v) || v.some(needsSort))
 
 function sortDeep(value: unknown): unknown {
-  // JSON.stringify itself writes an array's undefined as null: only arrays holding objects need a copy (an env of
-  // thousands of [key, value] pairs is then not copied pair by pair).
-  if (Array.isArray(value)) return value.some(isObject) ? value.map((v) => (v === undefined ? null : sortDeep(v))) : value
+  // JSON.stringify itself writes an array's undefined as null: only arrays holding objects with keys need a copy (an
+  // env of thousands of [key, value] pairs is then not copied at all).
+  if (Array.isArray(value)) return value.some(needsSort) ? value.map((v) => (v === undefined ? null : sortDeep(v))) : value
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(value).sort()) {
@@ -28,4 +29,9 @@ function sortDeep(value: unknown): unknown {
   return value
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+/** The digest of the parts' concatenation (large parts are hashed where they are, not copied into one string). */
+export function sha256(...parts: string[]): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part)
+  return hash.digest('hex')
+}

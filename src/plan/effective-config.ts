@@ -55,13 +55,15 @@ export const CONFIG_DEFAULTS: EffectiveConfig = {
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 const sorted = (xs: readonly string[]): string[] => [...xs].sort()
+/** Env pairs by key (thousands per container in a fanned-in fleet: no key function per comparison). */
+const byFirst = (a: readonly [string, unknown], b: readonly [string, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 export function effectiveConfig(container: Container, envPairs: readonly (readonly [string, string | null])[]): EffectiveConfig {
   const c = container
   return {
     image: c.image,
     command: c.command === undefined ? null : typeof c.command === 'string' ? c.command : [...c.command],
-    env: [...envPairs].map(([k, v]) => [k, v] as Json).sort(byKey((p) => String((p as Json[])[0]))),
+    env: [...envPairs].sort(byFirst) as Json[],
     ports: [...c.ports]
       .map((p) => ({name: p.name, exposed: `${p.exposed}/${p.exposedProtocol}`, external: `${p.bindIp}:${p.external}/${p.externalProtocol}`}))
       .sort(byKey((p) => p.name)),

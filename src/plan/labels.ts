@@ -32,7 +32,7 @@ export const configDigest = (config: EffectiveConfig): string => sha256(canonica
 export const newSalt = (): string => randomBytes(16).toString('hex')
 
 /** One env value's digest: salted, and bound to its key so equal values under two keys differ too. */
-export const envDigest = (salt: string, key: string, value: Json): string => sha256(`${salt}\0${key}\0${canonicalJson(value)}`)
+export const envDigest = (salt: string, key: string, value: Json, json: string = canonicalJson(value)): string => sha256(salt, '\0', key, '\0', json)
 
 /**
  * The config as the `io.maestro.config` label carries it: every field in clear but env values, digested. With
@@ -40,14 +40,46 @@ export const envDigest = (salt: string, key: string, value: Json): string => sha
  */
 export function labelConfig(config: EffectiveConfig, salt: string, linkKeys?: ReadonlySet<string>): EffectiveConfig {
   const env = Array.isArray(config.env) ? (config.env as readonly Json[]) : []
-  const isLink = (p: Json): boolean => linkKeys !== undefined && Array.isArray(p) && linkKeys.has(String(p[0]))
-  const own = env.filter((p) => !isLink(p)).map((p) => (Array.isArray(p) ? [p[0], envDigest(salt, String(p[0]), p[1] ?? null)] : p))
-  const links = env.filter(isLink)
-  return {...config, env: links.length ? [[LINK_VARIABLES, envDigest(salt, LINK_VARIABLES, links)], ...own] : own}
+  const own: Json[] = []
+  const links: Json[] = []
+  for (const p of env) {
+    if (linkKeys !== undefined && Array.isArray(p) && linkKeys.has(String(p[0]))) links.push(p)
+    else own.push(Array.isArray(p) ? [p[0], envDigest(salt, String(p[0]), p[1] ?? null)] : p)
+  }
+  if (!links.length) return {...config, env: own}
+  return {...config, env: [[LINK_VARIABLES, envDigest(salt, LINK_VARIABLES, links, linksJson(linkKeys!, links))], ...own]}
+}
+
+/**
+ * The canonical JSON of a container's link variables, reused while they are pair for pair those of the previous
+ * container with the same link keys (every container of a service has the same ones, about a thousand in a
+ * fanned-in fleet).
+ */
+const lastLinks = new WeakMap<ReadonlySet<string>, {readonly links: readonly Json[]; readonly json: string}>()
+
+function linksJson(linkKeys: ReadonlySet<string>, links: readonly Json[]): string {
+  const last = lastLinks.get(linkKeys)
+  if (last && samePairs(last.links, links)) return last.json
+  const json = canonicalJson(links)
+  lastLinks.set(linkKeys, {links, json})
+  return json
+}
+
+/** Equal element for element, every element a primitive (strings compare by value). */
+function samePairs(a: readonly Json[], b: readonly Json[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as readonly Json[]
+    const q = b[i] as readonly Json[]
+    if (p === q) continue
+    if (p.length !== q.length) return false
+    for (let j = 0; j < p.length; j++) if (p[j] !== q[j] || (p[j] !== null && typeof p[j] === 'object')) return false
+  }
+  return true
 }
 
 /** Version 2's digest of the whole config (env values included), salted. */
-export const saltedConfigDigest = (config: EffectiveConfig, salt: string): string => sha256(`${salt}\0${canonicalJson(config)}`)
+export const saltedConfigDigest = (config: EffectiveConfig, salt: string): string => sha256(salt, '\0', canonicalJson(config))
 
 export function maestroLabels(environment: Environment, container: Container, config: EffectiveConfig, salt: string = newSalt()): Record<string, string> {
   const linkKeys = linkVarKeys(environment, container.service)

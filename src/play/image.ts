@@ -28,6 +28,9 @@ async function pullOnce(ctx: TaskContext): Promise<void> {
   ctx.emit('image:pull', {ship, image: ref, status: 'pulled', percent: 100})
 }
 
+/** The play-wide key of "is this image on this ship" (src/play/image-prefetch.ts asks it ahead of the tasks). */
+export const presenceKey = (ship: string, ref: string): string => `image present ${ship} ${ref}`
+
 /**
  * The image on the ship, pulled first when missing or when `force` (`-r`). Asked once per (ship, image) for the
  * whole play: every container of that image on that ship shares the answer.
@@ -36,7 +39,7 @@ export function ensureImage(ctx: TaskContext, force: boolean): Promise<ImageInsp
   const ref = imageRef(ctx)
   return ctx.once(`image ${ctx.ship.name} ${ref}${force ? ' pulled' : ''}`, async () => {
     if (!force) {
-      const found = await ctx.docker.inspectImage(ref)
+      const found = await ctx.once(presenceKey(ctx.ship.name, ref), () => ctx.docker.inspectImage(ref))
       if (found) return found
     }
     await pullImage(ctx)

@@ -17,6 +17,7 @@ import type {DockerClient} from '../api/docker.js'
 import {playStats} from './stats.js'
 import {containerRef, makeTaskContext, type PlayScope} from './task-context.js'
 import type {ContainerResult, PlayRequest, PlayResult} from './types.js'
+import {prefetchImages} from './image-prefetch.js'
 import {SEES_ORPHANS, actOnOrphans} from './orphan-phase.js'
 import {orphanOutcome} from '../plan/decide-orphan.js'
 import {absentDependencies, unselectedDependencies} from '../plan/absent-dependencies.js'
@@ -76,6 +77,12 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
       throw locatedAt(shipDownError(ship, endpoint, cause), environment.ships[ship]?.loc)
     }
     if (action === 'rollback') refuseWithoutPrevious(environment, names, previous, request.options.named === true)
+    const shared = new Map<string, Promise<unknown>>()
+    const dead = new DeadShips()
+    const guarded = new Map<string, DockerClient>()
+    const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
+    // while the deploy lock is taken: the image checks are reads
+    prefetchImages({environment, action, options: request.options, shared}, names, observed, clientOf)
     await hooks.beforeChanges?.()
     const playId = randomUUID()
     const direction = facts.order
@@ -86,10 +93,7 @@ export async function runPlay(host: PlayHost, environment: Environment, request:
     const refs = names.map((n) => containerRef(environment, n))
     services.emit('play:start', {playId, at: Date.now(), command: action, containers: refs, concurrency: Number.isFinite(concurrency) ? concurrency : names.length, ordered, direction, environment: environment.name, user: currentUser()})
 
-    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared: new Map(), previous}
-    const dead = new DeadShips()
-    const guarded = new Map<string, DockerClient>()
-    const clientOf = (ship: string): DockerClient => guarded.get(ship) ?? guarded.set(ship, dead.guard(clients.get(ship))).get(ship)!
+    const scope: PlayScope = {services, environment, playId, action, options: request.options, signal, shared, previous}
     const results = new Map<string, ContainerResult>()
     const index = new Map(names.map((n, i) => [n, i]))
     const refOf = (name: string) => refs[index.get(name)!]

@@ -19,6 +19,11 @@ describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({b: 1, a: {d: [1, {z: 1, y: undefined, x: 2}], c: null}})).to.equal('{"a":{"c":null,"d":[1,{"x":2,"z":1}]},"b":1}')
   })
+
+  it('sorts the keys of objects inside nested arrays, and writes an array\'s undefined as null', () => {
+    expect(canonicalJson([['K', 'v'], ['L', null, undefined], [[{b: 1, a: 2}]], undefined])).to.equal('[["K","v"],["L",null,null],[[{"a":2,"b":1}]],null]')
+    expect(canonicalJson([['K', 'v'], ['L', undefined]])).to.equal('[["K","v"],["L",null]]')
+  })
 })
 
 describe('configDigest', () => {

@@ -64,6 +64,16 @@ describe('labels v3: link variables', () => {
     expect(assessDrift(recordedConfig(labels), withLinks(), sensitiveByName, keys)).to.deep.equal({known: true, changes: []})
   })
 
+  it('digest each container\'s own link values: reusing the previous container\'s JSON only when they are equal pair for pair', () => {
+    const salt = 'ab'.repeat(16)
+    const moved: [string, string][] = [links[0], links[1], ['WEB_WEB_2_HOST', '10.0.0.9']]
+    const linkEntry = (hosts: [string, string][]) => (labelConfig(withLinks(hosts), salt, keys).env as string[][])[0][1]
+    expect(linkEntry(links)).to.equal(envDigest(salt, LINK_VARIABLES, links))
+    expect(linkEntry(moved)).to.equal(envDigest(salt, LINK_VARIABLES, moved))
+    expect(linkEntry(links.map(([k, v]) => [k, `${v}`]))).to.equal(envDigest(salt, LINK_VARIABLES, links))
+    expect(linkEntry(links.slice(1))).to.equal(envDigest(salt, LINK_VARIABLES, links.slice(1)))
+  })
+
   it('a changed one is found, and named key by key against the container\'s own env', () => {
     const labels = maestroLabels(env, web, withLinks())
     const moved: [string, string][] = [links[0], links[1], ['WEB_WEB_2_HOST', '10.0.0.9']]

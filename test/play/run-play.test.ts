@@ -186,6 +186,16 @@ describe('runPlay start', () => {
     expect(r.fleet.get('a').callNames().filter((c) => c === 'createContainer')).to.have.length(4)
   })
 
+  it('asks every image it will need when the play begins, before the first create, not once dependencies are up', async () => {
+    const r = await rig()
+    await r.play('start')
+    for (const ship of ['a', 'b', 'c']) {
+      const calls = r.fleet.get(ship).callNames()
+      expect(calls.lastIndexOf('inspectImage'), `${ship}: ${calls.join(',')}`).to.be.lessThan(calls.indexOf('createContainer'))
+    }
+    expect(['a', 'b', 'c'].flatMap((s) => r.fleet.get(s).callNames()).filter((c) => c === 'inspectImage')).to.have.length(5)
+  })
+
   it('always pulls with -r (refreshImages)', async () => {
     const r = await rig()
     await r.play('start', {containers: ['db-1'], options: {refreshImages: true}})

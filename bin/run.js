@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import {startupTiering} from '../dist/src/cli/tiering.js'
 import {rewriteArgv} from '../dist/src/cli/argv.js'
 import {rewritePluginInstall} from '../dist/src/cli/plugin-source.js'
+// V8 optimises less eagerly until the environment is loaded (src/cli/tiering.ts)
+startupTiering()
 const args = rewritePluginInstall(rewriteArgv(process.argv.slice(2), process.env), process.cwd())
 // `--version` (and `-v`) as oclif prints it, without loading oclif, its plugins or the command table.
 if (args[0] === '--version') {

@@ -5,6 +5,7 @@ import {Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
 import type {DockerClientStats} from '../../src/api/index.js'
 import {toMaestroError, type ModemError} from './errors.js'
+import {importModem} from './modem-module.js'
 import {Slots} from './slots.js'
 
 /**
@@ -149,7 +150,7 @@ export class DockerConnection {
   }
 
   private newModem(agent: HttpAgent): Promise<Modem> {
-    return import('docker-modem').then(({default: Modem}) => {
+    return importModem().then(({default: Modem}) => {
       const o = this.options
       const https = o.socketPath === undefined && o.tls !== undefined && o.agent === undefined
       // Every key explicit: docker-modem otherwise fills gaps from DOCKER_HOST/DOCKER_CERT_PATH.

@@ -7,6 +7,7 @@ import {loadEnvironmentFile} from './load.js'
 import {attachDiagnostics} from './diagnostics.js'
 import {ExitCode, MaestroError, formatIssue} from '../api/errors.js'
 import {InFlight} from './in-flight.js'
+import {steadyTiering} from './tiering.js'
 import {STOP_SIGNALS, interruption, signalExit, windingDown, type StopSignal} from './signals.js'
 import {playRequest, runAction, type PlayFlags} from './play.js'
 import type {PlayOptions, PlayRequest, PlayResult} from '../play/types.js'
@@ -90,6 +91,7 @@ export abstract class MaestroCommand extends Command {
     // said once the stop signals are handled, so a test (or a user) knows Ctrl-C now ends the wait
     if (this.globals.file === '-' && this.globals.debug && this.loading === undefined) process.stderr.write('debug: reading the environment file from stdin\n')
     this.loading ??= loadEnvironmentFile(this.session, this.globals.file).then((l) => {
+      steadyTiering()
       this.warnProblems()
       for (const w of l.warnings) process.stderr.write(`${formatIssue(w)}\n`)
       return l

@@ -7,6 +7,8 @@
  *  - A container whose request went unanswered (its ship was lost) ends last, once the play has read its ship again:
  *    `task:end` with the state found, or `task:fail` with `outcome: 'unknown'`.
  *  - `task:wait` (if any) precedes that container's `task:start`.
+ *  - Exception (API 1.7): a failed update's rollback puts back instances whose tasks had ended; their rollback steps
+ *    (`task:progress`, `container:*`, `check:*`) follow their `task:end` and precede the service's `update:rollback`.
  */
 import type {ConfigIssue, MaestroError} from './errors.js'
 import type {CheckSpec, Environment, LifecycleState, UpdateOrder} from '../model/types.js'
